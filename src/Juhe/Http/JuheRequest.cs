@@ -1,0 +1,12 @@
+namespace Juhe.Http;
+
+/// <summary>
+/// What to send, apart from the body: the method, the path below the base URL (with path
+/// parameters already substituted and escaped), an optional query string, and the auth style.
+/// Generated endpoint methods build these; callers with endpoints of their own may too.
+/// </summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The path from the root of the gateway, starting with <c>/</c> (for example <c>/v1/chat/completions</c>).</param>
+/// <param name="Auth">Which credentials to attach.</param>
+/// <param name="Query">The query string without the leading <c>?</c>, already escaped; <see langword="null"/> for none.</param>
+public readonly record struct JuheRequest(HttpMethod Method, string Path, JuheAuthStyle Auth = JuheAuthStyle.Bearer, string? Query = null);
