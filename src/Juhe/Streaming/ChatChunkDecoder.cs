@@ -1,0 +1,610 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using System.Text.Unicode;
+using Juhe.Http;
+
+namespace Juhe.Streaming;
+
+/// <summary>
+/// Decodes the JSON of one <c>chat.completion.chunk</c> into segments, without allocating.
+/// </summary>
+/// <remarks>
+/// Consecutive chunks of one completion are the same bytes except for the one string that carries
+/// the new token: same id, model, created, index, <c>"finish_reason":null</c>. After a full parse
+/// the decoder keeps the chunk as a template with that string as its "hole". A later chunk whose
+/// bytes before the hole and after the string that fills it are identical to the template's must
+/// decode to the same values except that string, so only the string is scanned and validated —
+/// a vectorized compare instead of a JSON walk. Any difference falls back to the full parse, so
+/// the shortcut can change speed but never results.
+/// </remarks>
+internal sealed class ChatChunkDecoder : IDisposable
+{
+    private enum HoleKind : byte
+    {
+        None,
+        Content,
+        Reasoning,
+        ToolArguments,
+    }
+
+    private Choice[] _choices = new Choice[1];
+    private ToolCall[] _toolCalls = new ToolCall[1];
+    private int _toolCallCount;
+    private byte[] _scratch = ArrayPool<byte>.Shared.Rent(1024);
+    private byte[] _template = ArrayPool<byte>.Shared.Rent(1024);
+    private int _scratchLength;
+    private int _scratchFixed; // scratch bytes owned by the template's values, kept on the fast path
+
+    // The template: the last fully parsed chunk and its hole [_holeStart, _holeEnd).
+    private int _templateLength;
+    private int _holeStart;
+    private int _holeEnd;
+    private HoleKind _hole;
+    private (HoleKind Kind, int Start, int End) _holeCandidate;
+    private bool _holeBlocked; // the chunk's text field appeared twice: no safe template
+
+    // Data segments at or after _holeEnd sit in the suffix, which moves by _shift in a fast-path chunk.
+    private int _shift;
+
+    public int ChoiceCount { get; private set; }
+
+    public Utf8Segment Id { get; private set; }
+
+    public Utf8Segment Model { get; private set; }
+
+    public long Created { get; private set; }
+
+    public ChatUsage? Usage { get; private set; }
+
+    public ref readonly Choice GetChoice(int i) => ref _choices[i];
+
+    public ref readonly ToolCall GetToolCall(int i) => ref _toolCalls[i];
+
+    public ReadOnlySpan<byte> Resolve(ReadOnlySpan<byte> data, Utf8Segment segment)
+    {
+        if (!segment.IsPresent)
+        {
+            return default;
+        }
+
+        if (segment.InScratch)
+        {
+            return _scratch.AsSpan(segment.Start, segment.Length);
+        }
+
+        int start = segment.Start >= _holeEnd ? segment.Start + _shift : segment.Start;
+        return data.Slice(start, segment.Length);
+    }
+
+    /// <summary>Decodes <paramref name="data"/>; segments stay valid while the caller keeps the same bytes.</summary>
+    /// <exception cref="JuheApiException">The chunk is an error payload, or not a valid chunk.</exception>
+    public void Decode(ReadOnlySpan<byte> data)
+    {
+        if (_hole != HoleKind.None && TryDecodeLikeTemplate(data))
+        {
+            return;
+        }
+
+        DecodeFully(data);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_scratch);
+        ArrayPool<byte>.Shared.Return(_template);
+        _scratch = _template = [];
+    }
+
+    private bool TryDecodeLikeTemplate(ReadOnlySpan<byte> data)
+    {
+        int holeStart = _holeStart;
+        ReadOnlySpan<byte> template = _template.AsSpan(0, _templateLength);
+        if (data.Length < template.Length - (_holeEnd - holeStart) || !data[..holeStart].SequenceEqual(template[..holeStart]))
+        {
+            return false;
+        }
+
+        // Find the closing quote of the new string, stepping over escapes.
+        ReadOnlySpan<byte> rest = data[holeStart..];
+        bool escaped = false;
+        int end = 0;
+        while (true)
+        {
+            int i = rest[end..].IndexOfAny((byte)'"', (byte)'\\');
+            if (i < 0)
+            {
+                return false;
+            }
+
+            end += i;
+            if (rest[end] == (byte)'"')
+            {
+                break;
+            }
+
+            escaped = true;
+            end += 2;
+            if (end >= rest.Length)
+            {
+                return false;
+            }
+        }
+
+        int holeEnd = holeStart + end;
+        if (!data[holeEnd..].SequenceEqual(template[_holeEnd..]))
+        {
+            return false;
+        }
+
+        // Same structure as the template: only the string needs checking and decoding.
+        _scratchLength = _scratchFixed;
+        Utf8Segment value = escaped
+            ? Unescape(data.Slice(holeStart - 1, end + 2))
+            : ValidateRaw(data.Slice(holeStart, end), holeStart);
+        _shift = holeEnd - _holeEnd;
+        switch (_hole)
+        {
+            case HoleKind.Content:
+                _choices[0].Content = value;
+                break;
+            case HoleKind.Reasoning:
+                _choices[0].Reasoning = value;
+                break;
+            default:
+                _toolCalls[_choices[0].ToolCallStart].Arguments = value;
+                break;
+        }
+
+        return true;
+    }
+
+    private static Utf8Segment ValidateRaw(ReadOnlySpan<byte> raw, int start)
+    {
+        // What Utf8JsonReader would reject in an unescaped string: control characters, broken UTF-8.
+        if (raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !Utf8.IsValid(raw))
+        {
+            throw Malformed("a string holds a control character or invalid UTF-8", raw);
+        }
+
+        return new Utf8Segment(start, raw.Length, InScratch: false);
+    }
+
+    private Utf8Segment Unescape(ReadOnlySpan<byte> quoted)
+    {
+        var reader = new Utf8JsonReader(quoted);
+        try
+        {
+            reader.Read();
+            return ReadString(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(ex.Message, quoted, ex);
+        }
+    }
+
+    private void DecodeFully(ReadOnlySpan<byte> data)
+    {
+        ChoiceCount = 0;
+        _toolCallCount = 0;
+        _scratchLength = 0;
+        _shift = 0;
+        _hole = HoleKind.None;
+        _holeEnd = int.MaxValue; // no segment is in a suffix until a template exists
+        Id = Model = Utf8Segment.Absent;
+        Created = 0;
+        Usage = null;
+        _holeCandidate = default;
+        _holeBlocked = false;
+
+        var reader = new Utf8JsonReader(data);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Malformed("a chunk must be a JSON object", data);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("choices"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            ReadChoice(ref reader);
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    Id = ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("model"u8))
+                {
+                    reader.Read();
+                    Model = ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("created"u8))
+                {
+                    reader.Read();
+                    Created = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long created) ? created : 0;
+                }
+                else if (reader.ValueTextEquals("usage"u8))
+                {
+                    reader.Read();
+                    Usage = reader.TokenType == JsonTokenType.StartObject ? ReadUsage(ref reader) : Usage;
+                }
+                else if (reader.ValueTextEquals("error"u8))
+                {
+                    throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(ex.Message, data, ex);
+        }
+
+        _scratchFixed = _scratchLength;
+        RememberTemplate(data);
+    }
+
+    private void RememberTemplate(ReadOnlySpan<byte> data)
+    {
+        if (ChoiceCount != 1 || _holeCandidate.Kind == HoleKind.None || _holeBlocked)
+        {
+            return;
+        }
+
+        if (_template.Length < data.Length)
+        {
+            ArrayPool<byte>.Shared.Return(_template);
+            _template = ArrayPool<byte>.Shared.Rent(data.Length);
+        }
+
+        data.CopyTo(_template);
+        _templateLength = data.Length;
+        _hole = _holeCandidate.Kind;
+        _holeStart = _holeCandidate.Start;
+        _holeEnd = _holeCandidate.End;
+    }
+
+    private void ReadChoice(ref Utf8JsonReader reader)
+    {
+        if (ChoiceCount == _choices.Length)
+        {
+            Array.Resize(ref _choices, _choices.Length * 2);
+        }
+
+        ref Choice choice = ref _choices[ChoiceCount++];
+        choice = new Choice
+        {
+            Content = Utf8Segment.Absent,
+            Reasoning = Utf8Segment.Absent,
+            Refusal = Utf8Segment.Absent,
+            Role = Utf8Segment.Absent,
+            FinishReason = Utf8Segment.Absent,
+            ToolCallStart = _toolCallCount,
+        };
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("delta"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    ReadDelta(ref reader, ref choice);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("index"u8))
+            {
+                reader.Read();
+                choice.Index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int index) ? index : 0;
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                reader.Read();
+                choice.FinishReason = ReadString(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadDelta(ref Utf8JsonReader reader, ref Choice choice)
+    {
+        Utf8Segment reasoningFallback = Utf8Segment.Absent;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                choice.Content = ReadString(ref reader, HoleKind.Content);
+            }
+            else if (reader.ValueTextEquals("reasoning_content"u8))
+            {
+                reader.Read();
+                choice.Reasoning = ReadString(ref reader, HoleKind.Reasoning);
+            }
+            else if (reader.ValueTextEquals("reasoning"u8))
+            {
+                // The gateway sends the same text under both names: read one, never both.
+                reader.Read();
+                reasoningFallback = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                choice.Role = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("refusal"u8))
+            {
+                reader.Read();
+                choice.Refusal = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        ReadToolCall(ref reader);
+                        choice.ToolCallCount++;
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!choice.Reasoning.IsPresent)
+        {
+            choice.Reasoning = reasoningFallback;
+        }
+    }
+
+    private void ReadToolCall(ref Utf8JsonReader reader)
+    {
+        if (_toolCallCount == _toolCalls.Length)
+        {
+            Array.Resize(ref _toolCalls, _toolCalls.Length * 2);
+        }
+
+        ref ToolCall call = ref _toolCalls[_toolCallCount++];
+        call = new ToolCall { Id = Utf8Segment.Absent, Type = Utf8Segment.Absent, Name = Utf8Segment.Absent, Arguments = Utf8Segment.Absent };
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("index"u8))
+            {
+                reader.Read();
+                call.Index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int index) ? index : 0;
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                call.Id = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                call.Type = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("function"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        call.Name = ReadString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("arguments"u8))
+                    {
+                        reader.Read();
+                        call.Arguments = ReadString(ref reader, HoleKind.ToolArguments);
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private static ChatUsage ReadUsage(ref Utf8JsonReader reader)
+    {
+        int prompt = 0, completion = 0, total = 0, cached = 0, reasoning = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("prompt_tokens"u8))
+            {
+                prompt = ReadInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("completion_tokens"u8))
+            {
+                completion = ReadInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("total_tokens"u8))
+            {
+                total = ReadInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("prompt_tokens_details"u8))
+            {
+                cached = ReadNestedInt(ref reader, "cached_tokens"u8, cached);
+            }
+            else if (reader.ValueTextEquals("completion_tokens_details"u8))
+            {
+                reasoning = ReadNestedInt(ref reader, "reasoning_tokens"u8, reasoning);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new ChatUsage(prompt, completion, total, cached, reasoning);
+    }
+
+    private static int ReadInt(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value) ? value : 0;
+    }
+
+    private static int ReadNestedInt(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, int fallback)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return fallback;
+        }
+
+        int value = fallback;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                value = ReadInt(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a string (or null) at the reader; a hole candidate when it is the chunk's text.</summary>
+    private Utf8Segment ReadString(ref Utf8JsonReader reader, HoleKind kind)
+    {
+        Utf8Segment value = ReadString(ref reader);
+        if (_holeCandidate.Kind == kind)
+        {
+            _holeBlocked = true;
+        }
+        else if (value.IsPresent && _holeCandidate.Kind == HoleKind.None && ChoiceCount == 1)
+        {
+            int start = (int)reader.TokenStartIndex + 1;
+            _holeCandidate = (kind, start, start + reader.ValueSpan.Length);
+        }
+
+        return value;
+    }
+
+    private Utf8Segment ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return Utf8Segment.Absent;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return Utf8Segment.Absent;
+        }
+
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped)
+        {
+            if (!Utf8.IsValid(raw))
+            {
+                throw new JsonException("A string holds invalid UTF-8.");
+            }
+
+            return new Utf8Segment((int)reader.TokenStartIndex + 1, raw.Length, InScratch: false);
+        }
+
+        // Unescaping never lengthens a string, so the raw length bounds what is written.
+        if (_scratch.Length - _scratchLength < raw.Length)
+        {
+            byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(_scratch.Length * 2, _scratchLength + raw.Length));
+            _scratch.AsSpan(0, _scratchLength).CopyTo(grown);
+            ArrayPool<byte>.Shared.Return(_scratch);
+            _scratch = grown;
+        }
+
+        int written = reader.CopyString(_scratch.AsSpan(_scratchLength));
+        var segment = new Utf8Segment(_scratchLength, written, InScratch: true);
+        _scratchLength += written;
+        return segment;
+    }
+
+    private static JuheApiException Malformed(string problem, ReadOnlySpan<byte> data, Exception? inner = null)
+    {
+        string excerpt = System.Text.Encoding.UTF8.GetString(data[..Math.Min(data.Length, 200)]);
+        string message = $"The chat stream sent a chunk that is not a valid chat.completion.chunk ({problem}). The chunk began: {excerpt}";
+        return inner is null ? new JuheApiException(message) : new JuheApiException(message, inner);
+    }
+
+    /// <summary>One choice's delta in the current chunk.</summary>
+    internal struct Choice
+    {
+        public int Index;
+        public Utf8Segment Content;
+        public Utf8Segment Reasoning;
+        public Utf8Segment Refusal;
+        public Utf8Segment Role;
+        public Utf8Segment FinishReason;
+        public int ToolCallStart;
+        public int ToolCallCount;
+    }
+
+    /// <summary>One tool-call fragment of a delta.</summary>
+    internal struct ToolCall
+    {
+        public int Index;
+        public Utf8Segment Id;
+        public Utf8Segment Type;
+        public Utf8Segment Name;
+        public Utf8Segment Arguments;
+    }
+}
