@@ -73,7 +73,8 @@ internal sealed class ChatChunkDecoder : IDisposable
             return _scratch.AsSpan(segment.Start, segment.Length);
         }
 
-        int start = segment.Start >= _holeEnd ? segment.Start + _shift : segment.Start;
+        // Suffix values start after the hole's closing quote; the hole itself starts at or before it.
+        int start = segment.Start > _holeEnd ? segment.Start + _shift : segment.Start;
         return data.Slice(start, segment.Length);
     }
 

@@ -15,6 +15,7 @@ namespace Juhe.Streaming;
 /// An error payload in the stream, an <c>event: error</c>, or an end of stream before <c>[DONE]</c>
 /// raises <see cref="JuheApiException"/>; the items read before it remain what they were.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a stream of chat completion chunks; the name is the documented public API.")]
 public sealed class ChatCompletionStream : IDisposable, IAsyncDisposable
 {
     private readonly SseReader _reader;
@@ -162,7 +163,7 @@ public sealed class ChatCompletionStream : IDisposable, IAsyncDisposable
             throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
         }
 
-        if (!sseEvent.IsType("message"u8) || data.IsWhiteSpace())
+        if (!sseEvent.IsType("message"u8) || data.Trim(" \t\r\n"u8).IsEmpty)
         {
             return; // unknown event types and empty keep-alive events carry no chunk
         }
