@@ -20,32 +20,20 @@ namespace Juhe.Streaming;
 /// </remarks>
 internal sealed class ChatChunkDecoder : IDisposable
 {
-    private enum HoleKind : byte
-    {
-        None,
-        Content,
-        Reasoning,
-        ToolArguments,
-    }
 
     private Choice[] _choices = new Choice[1];
     private ToolCall[] _toolCalls = new ToolCall[1];
     private int _toolCallCount;
     private byte[] _scratch = ArrayPool<byte>.Shared.Rent(1024);
-    private byte[] _template = ArrayPool<byte>.Shared.Rent(1024);
+    private readonly ChunkTemplate _template = new();
     private int _scratchLength;
     private int _scratchFixed; // scratch bytes owned by the template's values, kept on the fast path
 
-    // The template: the last fully parsed chunk and its hole [_holeStart, _holeEnd).
-    private int _templateLength;
-    private int _holeStart;
-    private int _holeEnd;
-    private HoleKind _hole;
-    private (HoleKind Kind, int Start, int End) _holeCandidate;
-    private bool _holeBlocked; // the chunk's text field appeared twice: no safe template
-
-    // Data segments at or after _holeEnd sit in the suffix, which moves by _shift in a fast-path chunk.
-    private int _shift;
+    // Strings of the chunk being fully parsed that may become template holes.
+    private Hole _candidate1;
+    private Hole _candidate2;
+    private int _candidateCount; // more than 2 (or a duplicate) means no template
+    private bool _hasReasoningContent;
 
     public int ChoiceCount { get; private set; }
 
@@ -73,16 +61,14 @@ internal sealed class ChatChunkDecoder : IDisposable
             return _scratch.AsSpan(segment.Start, segment.Length);
         }
 
-        // Suffix values start after the hole's closing quote; the hole itself starts at or before it.
-        int start = segment.Start > _holeEnd ? segment.Start + _shift : segment.Start;
-        return data.Slice(start, segment.Length);
+        return data.Slice(_template.Shift(segment.Start), segment.Length);
     }
 
     /// <summary>Decodes <paramref name="data"/>; segments stay valid while the caller keeps the same bytes.</summary>
     /// <exception cref="JuheApiException">The chunk is an error payload, or not a valid chunk.</exception>
     public void Decode(ReadOnlySpan<byte> data)
     {
-        if (_hole != HoleKind.None && TryDecodeLikeTemplate(data))
+        if (!_template.IsEmpty && TryDecodeLikeTemplate(data))
         {
             return;
         }
@@ -93,58 +79,34 @@ internal sealed class ChatChunkDecoder : IDisposable
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(_scratch);
-        ArrayPool<byte>.Shared.Return(_template);
-        _scratch = _template = [];
+        _scratch = [];
+        _template.Dispose();
     }
 
     private bool TryDecodeLikeTemplate(ReadOnlySpan<byte> data)
     {
-        int holeStart = _holeStart;
-        ReadOnlySpan<byte> template = _template.AsSpan(0, _templateLength);
-        if (data.Length < template.Length - (_holeEnd - holeStart) || !data[..holeStart].SequenceEqual(template[..holeStart]))
+        if (!_template.TryMatch(data, out HoleMatch first, out HoleMatch second))
         {
             return false;
         }
 
-        // Find the closing quote of the new string, stepping over escapes.
-        ReadOnlySpan<byte> rest = data[holeStart..];
-        bool escaped = false;
-        int end = 0;
-        while (true)
-        {
-            int i = rest[end..].IndexOfAny((byte)'"', (byte)'\\');
-            if (i < 0)
-            {
-                return false;
-            }
-
-            end += i;
-            if (rest[end] == (byte)'"')
-            {
-                break;
-            }
-
-            escaped = true;
-            end += 2;
-            if (end >= rest.Length)
-            {
-                return false;
-            }
-        }
-
-        int holeEnd = holeStart + end;
-        if (!data[holeEnd..].SequenceEqual(template[_holeEnd..]))
-        {
-            return false;
-        }
-
-        // Same structure as the template: only the string needs checking and decoding.
+        // Same structure as the template: only the new strings need checking and decoding.
         _scratchLength = _scratchFixed;
-        Utf8Segment value = escaped
-            ? Unescape(data.Slice(holeStart - 1, end + 2))
-            : ValidateRaw(data.Slice(holeStart, end), holeStart);
-        _shift = holeEnd - _holeEnd;
-        switch (_hole)
+        Fill(data, _template.First, first);
+        if (_template.HoleCount == 2)
+        {
+            Fill(data, _template.Second, second);
+        }
+
+        return true;
+    }
+
+    private void Fill(ReadOnlySpan<byte> data, Hole hole, HoleMatch match)
+    {
+        Utf8Segment value = match.Escaped
+            ? Unescape(data[(match.Start - 1)..(match.End + 1)])
+            : ValidateRaw(data[match.Start..match.End], match.Start);
+        switch (hole.Kind)
         {
             case HoleKind.Content:
                 _choices[0].Content = value;
@@ -152,12 +114,10 @@ internal sealed class ChatChunkDecoder : IDisposable
             case HoleKind.Reasoning:
                 _choices[0].Reasoning = value;
                 break;
-            default:
-                _toolCalls[_choices[0].ToolCallStart].Arguments = value;
+            case HoleKind.ToolArguments:
+                _toolCalls[hole.Slot].Arguments = value;
                 break;
         }
-
-        return true;
     }
 
     private static Utf8Segment ValidateRaw(ReadOnlySpan<byte> raw, int start)
@@ -190,14 +150,12 @@ internal sealed class ChatChunkDecoder : IDisposable
         ChoiceCount = 0;
         _toolCallCount = 0;
         _scratchLength = 0;
-        _shift = 0;
-        _hole = HoleKind.None;
-        _holeEnd = int.MaxValue; // no segment is in a suffix until a template exists
+        _template.Clear();
         Id = Model = Utf8Segment.Absent;
         Created = 0;
         Usage = null;
-        _holeCandidate = default;
-        _holeBlocked = false;
+        _candidateCount = 0;
+        _hasReasoningContent = false;
 
         var reader = new Utf8JsonReader(data);
         try
@@ -266,23 +224,24 @@ internal sealed class ChatChunkDecoder : IDisposable
 
     private void RememberTemplate(ReadOnlySpan<byte> data)
     {
-        if (ChoiceCount != 1 || _holeCandidate.Kind == HoleKind.None || _holeBlocked)
+        if (ChoiceCount != 1 || _candidateCount is 0 or > 2)
         {
             return;
         }
 
-        if (_template.Length < data.Length)
+        Hole first = Resolved(_candidate1);
+        Hole second = _candidateCount == 2 ? Resolved(_candidate2) : default;
+        if (second.Kind != HoleKind.None && second.Start < first.Start)
         {
-            ArrayPool<byte>.Shared.Return(_template);
-            _template = ArrayPool<byte>.Shared.Rent(data.Length);
+            (first, second) = (second, first);
         }
 
-        data.CopyTo(_template);
-        _templateLength = data.Length;
-        _hole = _holeCandidate.Kind;
-        _holeStart = _holeCandidate.Start;
-        _holeEnd = _holeCandidate.End;
+        _template.Set(data, first, second);
     }
+
+    /// <summary><c>reasoning</c> is the reasoning text only when <c>reasoning_content</c> is absent; otherwise it must merely stay a string.</summary>
+    private Hole Resolved(Hole candidate) =>
+        candidate.Kind == HoleKind.Ignored && !_hasReasoningContent ? candidate with { Kind = HoleKind.Reasoning } : candidate;
 
     private void ReadChoice(ref Utf8JsonReader reader)
     {
@@ -348,12 +307,13 @@ internal sealed class ChatChunkDecoder : IDisposable
             {
                 reader.Read();
                 choice.Reasoning = ReadString(ref reader, HoleKind.Reasoning);
+                _hasReasoningContent |= choice.Reasoning.IsPresent;
             }
             else if (reader.ValueTextEquals("reasoning"u8))
             {
                 // The gateway sends the same text under both names: read one, never both.
                 reader.Read();
-                reasoningFallback = ReadString(ref reader);
+                reasoningFallback = ReadString(ref reader, HoleKind.Ignored);
             }
             else if (reader.ValueTextEquals("role"u8))
             {
@@ -439,7 +399,7 @@ internal sealed class ChatChunkDecoder : IDisposable
                     else if (reader.ValueTextEquals("arguments"u8))
                     {
                         reader.Read();
-                        call.Arguments = ReadString(ref reader, HoleKind.ToolArguments);
+                        call.Arguments = ReadString(ref reader, HoleKind.ToolArguments, _toolCallCount - 1);
                     }
                     else
                     {
@@ -523,21 +483,39 @@ internal sealed class ChatChunkDecoder : IDisposable
         return value;
     }
 
-    /// <summary>Reads a string (or null) at the reader; a hole candidate when it is the chunk's text.</summary>
-    private Utf8Segment ReadString(ref Utf8JsonReader reader, HoleKind kind)
+    /// <summary>Reads a string (or null) at the reader, noting it as a possible template hole.</summary>
+    private Utf8Segment ReadString(ref Utf8JsonReader reader, HoleKind kind, int slot = 0)
     {
         Utf8Segment value = ReadString(ref reader);
-        if (_holeCandidate.Kind == kind)
+        if (ChoiceCount != 1 || !value.IsPresent || value.InScratch && !reader.ValueIsEscaped)
         {
-            _holeBlocked = true;
+            return value;
         }
-        else if (value.IsPresent && _holeCandidate.Kind == HoleKind.None && ChoiceCount == 1)
+
+        int start = (int)reader.TokenStartIndex + 1;
+        var hole = new Hole(kind, start, start + reader.ValueSpan.Length, slot);
+        if ((_candidateCount >= 1 && SameField(_candidate1, hole)) || (_candidateCount >= 2 && SameField(_candidate2, hole)))
         {
-            int start = (int)reader.TokenStartIndex + 1;
-            _holeCandidate = (kind, start, start + reader.ValueSpan.Length);
+            _candidateCount = int.MaxValue; // a field given twice: which one counts is not worth modelling
+        }
+        else if (_candidateCount == 0)
+        {
+            _candidate1 = hole;
+            _candidateCount = 1;
+        }
+        else if (_candidateCount == 1)
+        {
+            _candidate2 = hole;
+            _candidateCount = 2;
+        }
+        else
+        {
+            _candidateCount = int.MaxValue;
         }
 
         return value;
+
+        static bool SameField(Hole a, Hole b) => a.Kind == b.Kind && a.Slot == b.Slot;
     }
 
     private Utf8Segment ReadString(ref Utf8JsonReader reader)
