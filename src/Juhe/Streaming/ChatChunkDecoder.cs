@@ -10,17 +10,16 @@ namespace Juhe.Streaming;
 /// Decodes the JSON of one <c>chat.completion.chunk</c> into segments, without allocating.
 /// </summary>
 /// <remarks>
-/// Consecutive chunks of one completion are the same bytes except for the one string that carries
+/// Consecutive chunks of one completion are the same bytes except for the string that carries
 /// the new token: same id, model, created, index, <c>"finish_reason":null</c>. After a full parse
-/// the decoder keeps the chunk as a template with that string as its "hole". A later chunk whose
-/// bytes before the hole and after the string that fills it are identical to the template's must
-/// decode to the same values except that string, so only the string is scanned and validated —
-/// a vectorized compare instead of a JSON walk. Any difference falls back to the full parse, so
-/// the shortcut can change speed but never results.
+/// the decoder keeps the chunk as a <see cref="ChunkTemplate"/> with that string (two, for
+/// duplicated reasoning) as its holes. A later chunk whose bytes outside the holes are identical
+/// must decode to the same values except those strings, so only the strings are scanned and
+/// validated — a vectorized compare instead of a JSON walk. Any difference falls back to the full
+/// parse, so the shortcut can change speed but never results.
 /// </remarks>
 internal sealed class ChatChunkDecoder : IDisposable
 {
-
     private Choice[] _choices = new Choice[1];
     private ToolCall[] _toolCalls = new ToolCall[1];
     private int _toolCallCount;
@@ -36,6 +35,9 @@ internal sealed class ChatChunkDecoder : IDisposable
     private bool _hasReasoningContent;
 
     public int ChoiceCount { get; private set; }
+
+    /// <summary>How many chunks took the template shortcut (for tests and diagnostics).</summary>
+    public long ShortcutCount { get; private set; }
 
     public Utf8Segment Id { get; private set; }
 
@@ -61,7 +63,7 @@ internal sealed class ChatChunkDecoder : IDisposable
             return _scratch.AsSpan(segment.Start, segment.Length);
         }
 
-        return data.Slice(_template.Shift(segment.Start), segment.Length);
+        return data.Slice(segment.InMatchedChunk ? segment.Start : _template.Shift(segment.Start), segment.Length);
     }
 
     /// <summary>Decodes <paramref name="data"/>; segments stay valid while the caller keeps the same bytes.</summary>
@@ -98,6 +100,7 @@ internal sealed class ChatChunkDecoder : IDisposable
             Fill(data, _template.Second, second);
         }
 
+        ShortcutCount++;
         return true;
     }
 
@@ -128,7 +131,7 @@ internal sealed class ChatChunkDecoder : IDisposable
             throw Malformed("a string holds a control character or invalid UTF-8", raw);
         }
 
-        return new Utf8Segment(start, raw.Length, InScratch: false);
+        return new Utf8Segment(start, raw.Length, InScratch: false, InMatchedChunk: true);
     }
 
     private Utf8Segment Unescape(ReadOnlySpan<byte> quoted)
@@ -204,7 +207,11 @@ internal sealed class ChatChunkDecoder : IDisposable
                 }
                 else if (reader.ValueTextEquals("error"u8))
                 {
-                    throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String)
+                    {
+                        throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
+                    }
                 }
                 else
                 {
@@ -487,7 +494,7 @@ internal sealed class ChatChunkDecoder : IDisposable
     private Utf8Segment ReadString(ref Utf8JsonReader reader, HoleKind kind, int slot = 0)
     {
         Utf8Segment value = ReadString(ref reader);
-        if (ChoiceCount != 1 || !value.IsPresent || value.InScratch && !reader.ValueIsEscaped)
+        if (ChoiceCount != 1 || !value.IsPresent)
         {
             return value;
         }

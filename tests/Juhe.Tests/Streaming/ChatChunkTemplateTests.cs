@@ -37,6 +37,33 @@ public class ChatChunkTemplateTests
 
             Assert.Equal(Describe(fresh, data), Describe(shared, data));
         }
+
+        Assert.True(shared.ShortcutCount > payloads.Count / 10, $"the shortcut was taken only {shared.ShortcutCount} times");
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"TOKEN\"},\"finish_reason\":null}]}")]
+    [InlineData("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"TOKEN\",\"reasoning\":\"TOKEN\"}}]}")]
+    [InlineData("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"TOKEN\"}}]}")]
+    [InlineData("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"TOKEN\"}}]}}]}")]
+    public void Every_text_phase_takes_the_shortcut_after_its_first_chunk(string shape)
+    {
+        using var decoder = new ChatChunkDecoder();
+        var decoded = new StringBuilder();
+        foreach ((string json, string text) in ChatStreamSamples.Tokens)
+        {
+            byte[] data = Encoding.UTF8.GetBytes(shape.Replace("TOKEN", json, StringComparison.Ordinal));
+            decoder.Decode(data);
+            var chunk = new ChatCompletionChunk(decoder, data, 0);
+            decoded.Append(chunk.ContentString()).Append(chunk.ReasoningString());
+            foreach (ChatToolCallDelta call in chunk.ToolCalls)
+            {
+                decoded.Append(call.ArgumentsString());
+            }
+        }
+
+        Assert.Equal(string.Concat(ChatStreamSamples.Tokens.Select(t => t.Text)), decoded.ToString());
+        Assert.Equal(ChatStreamSamples.Tokens.Length - 1, decoder.ShortcutCount);
     }
 
     [Fact]
@@ -90,7 +117,7 @@ public class ChatChunkTemplateTests
         for (int i = 0; i < count; i++)
         {
             string token = Fragments[random.Next(Fragments.Length)] + Fragments[random.Next(Fragments.Length)];
-            payloads.Add(random.Next(12) switch
+            payloads.Add(random.Next(16) switch
             {
                 0 => Chunk(token, "\"stop\""),
                 1 => Chunk(token, id: id = "chatcmpl-" + random.Next(3)),
@@ -100,6 +127,9 @@ public class ChatChunkTemplateTests
                 5 => "{\"id\":\"" + id + "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + token + "\"}},{\"index\":1,\"delta\":{\"content\":\"b\"}}]}",
                 6 => "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + token + "\",\"content\":\"dup\"}}]}",
                 7 => "{\"choices\":[{\"delta\":{\"content\":\"" + token + "\"},\"index\":" + random.Next(2) + "}],\"id\":\"" + id + "\",\"model\":\"m\"}",
+                8 => "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"" + token + "\",\"reasoning_content\":\"" + Fragments[random.Next(Fragments.Length)] + "\"}}]}",
+                9 => "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"" + token + "\"}}],\"usage\":null}",
+                10 => "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":null,\"reasoning\":\"" + token + "\",\"role\":\"assistant\"}}]}",
                 _ => Chunk(token, id: id),
             });
         }
