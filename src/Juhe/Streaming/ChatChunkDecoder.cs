@@ -125,8 +125,9 @@ internal sealed class ChatChunkDecoder : IDisposable
 
     private static Utf8Segment ValidateRaw(ReadOnlySpan<byte> raw, int start)
     {
-        // What Utf8JsonReader would reject in an unescaped string: control characters, broken UTF-8.
-        if (raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !Utf8.IsValid(raw))
+        // What a full parse rejects in an unescaped string: control characters, broken UTF-8.
+        // Printable ASCII, the usual case, needs one vectorized scan.
+        if (raw.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0 && (raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !Utf8.IsValid(raw)))
         {
             throw Malformed("a string holds a control character or invalid UTF-8", raw);
         }
@@ -136,13 +137,26 @@ internal sealed class ChatChunkDecoder : IDisposable
 
     private Utf8Segment Unescape(ReadOnlySpan<byte> quoted)
     {
+        ReadOnlySpan<byte> raw = quoted[1..^1];
+        EnsureScratch(raw.Length);
+        Span<byte> destination = _scratch.AsSpan(_scratchLength);
+        if (raw.IndexOfAnyInRange((byte)0, (byte)0x1F) < 0
+            && JsonStringUnescaper.TryUnescape(raw, destination, out int written)
+            && Utf8.IsValid(destination[..written]))
+        {
+            var segment = new Utf8Segment(_scratchLength, written, InScratch: true);
+            _scratchLength += written;
+            return segment;
+        }
+
+        // Unusual escapes, or an error to report: the reader decides, as in a full parse.
         var reader = new Utf8JsonReader(quoted);
         try
         {
             reader.Read();
             return ReadString(ref reader);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw Malformed(ex.Message, quoted, ex);
         }
@@ -220,8 +234,9 @@ internal sealed class ChatChunkDecoder : IDisposable
                 }
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // The reader throws InvalidOperationException for strings it cannot unescape (a lone surrogate).
             throw Malformed(ex.Message, data, ex);
         }
 
@@ -549,19 +564,28 @@ internal sealed class ChatChunkDecoder : IDisposable
             return new Utf8Segment((int)reader.TokenStartIndex + 1, raw.Length, InScratch: false);
         }
 
-        // Unescaping never lengthens a string, so the raw length bounds what is written.
-        if (_scratch.Length - _scratchLength < raw.Length)
+        EnsureScratch(raw.Length);
+        int written = reader.CopyString(_scratch.AsSpan(_scratchLength));
+        if (!Utf8.IsValid(_scratch.AsSpan(_scratchLength, written)))
         {
-            byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(_scratch.Length * 2, _scratchLength + raw.Length));
+            throw new JsonException("A string holds invalid UTF-8.");
+        }
+
+        var segment = new Utf8Segment(_scratchLength, written, InScratch: true);
+        _scratchLength += written;
+        return segment;
+    }
+
+    /// <summary>Makes room for <paramref name="length"/> more scratch bytes; unescaping never lengthens a string, so its raw length is enough.</summary>
+    private void EnsureScratch(int length)
+    {
+        if (_scratch.Length - _scratchLength < length)
+        {
+            byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(_scratch.Length * 2, _scratchLength + length));
             _scratch.AsSpan(0, _scratchLength).CopyTo(grown);
             ArrayPool<byte>.Shared.Return(_scratch);
             _scratch = grown;
         }
-
-        int written = reader.CopyString(_scratch.AsSpan(_scratchLength));
-        var segment = new Utf8Segment(_scratchLength, written, InScratch: true);
-        _scratchLength += written;
-        return segment;
     }
 
     private static JuheApiException Malformed(string problem, ReadOnlySpan<byte> data, Exception? inner = null)
