@@ -169,7 +169,9 @@ internal static class ValueCode
             return;
         }
 
-        string value = "value" + depth;
+        // Pattern variables live in the enclosing scope, so the name must be unique per value written.
+        string last = expression.Substring(expression.LastIndexOf('.') + 1);
+        string value = char.ToLowerInvariant(last[0]) + last.Substring(1) + (expression.Contains(".") ? "Value" : "NotNull");
         w.Open("if (" + expression + " is { } " + value + ")");
         Write(w, type with { Nullable = false }, value, depth);
         w.Close();
