@@ -294,7 +294,13 @@ internal static class ConverterEmitter
     {
         UnionCaseModel? any = type.Cases.FirstOrDefault(c => c.Type.Kind == TypeRefKind.Json);
         w.Open("switch (reader.TokenType)");
-        foreach (UnionCaseModel unionCase in type.Cases.Where(c => c.Type.Kind != TypeRefKind.Json))
+        UnionCaseModel[] arrays = type.Cases.Where(c => c.Type.Kind == TypeRefKind.List).ToArray();
+        if (arrays.Length > 1)
+        {
+            EmitArraysByFirstItem(w, type, arrays);
+        }
+
+        foreach (UnionCaseModel unionCase in type.Cases.Where(c => c.Type.Kind != TypeRefKind.Json && (arrays.Length < 2 || c.Type.Kind != TypeRefKind.List)))
         {
             foreach (string token in Tokens(unionCase.Type))
             {
@@ -319,6 +325,40 @@ internal static class ConverterEmitter
             w.Line("    throw new " + TypeNames.JsonException + "(" + CodeWriter.Literal("Expected " + expected + " for " + type.Name + ", found ") + " + reader.TokenType + \".\");");
         }
 
+        w.Close();
+    }
+
+    /// <summary>Several array alternatives: the first item's kind decides; an empty array reads as the first of them.</summary>
+    private static void EmitArraysByFirstItem(CodeWriter w, TypeModel type, UnionCaseModel[] arrays)
+    {
+        w.Line("case " + TypeNames.JsonTokenType + ".StartArray:");
+        w.OpenBlock();
+        w.Line(TypeNames.Reader + " probe = reader;");
+        w.Line("probe.Read();");
+        string keyword = "if";
+        for (int i = 0; i < arrays.Length; i++)
+        {
+            UnionCaseModel unionCase = arrays[i];
+            var tokens = Tokens(unionCase.Type.Item!).ToList();
+            if (i == 0)
+            {
+                tokens.Insert(0, "EndArray");
+            }
+
+            string condition = unionCase.Type.Item!.Kind == TypeRefKind.Json
+                ? "true"
+                : string.Join(" || ", tokens.Select(t => "probe.TokenType == " + TypeNames.JsonTokenType + "." + t));
+            w.Open(keyword + " (" + condition + ")");
+            w.Line(TypeNames.Of(unionCase.Type) + " " + "alternative;");
+            ValueCode.ReadNonNull(w, unionCase.Type, "alternative", type.Name, 0);
+            w.Line("return new " + type.FullName + "(alternative);");
+            w.Close();
+            keyword = "else if";
+        }
+
+        w.Line();
+        string expected = string.Join(" or ", arrays.Select(c => "an array of " + TypeNames.JsonDescription(c.Type.Item!)));
+        w.Line("throw new " + TypeNames.JsonException + "(" + CodeWriter.Literal("Expected " + expected + " for " + type.Name + ", found an array starting with ") + " + probe.TokenType + \".\");");
         w.Close();
     }
 

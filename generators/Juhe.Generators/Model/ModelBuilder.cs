@@ -367,8 +367,10 @@ internal sealed class ModelBuilder
             }
             else
             {
-                string token = TokenOf(type);
-                if (tokens.TryGetValue(token, out string? clash))
+                // Arrays are told apart by the kind of their first item (string[] | int[] | int[][]).
+                string token = type.Kind == TypeRefKind.List ? "array of " + TokenOf(type.Item!) : TokenOf(type);
+                if (tokens.TryGetValue(token, out string? clash)
+                    || (type.Kind == TypeRefKind.List && (tokens.TryGetValue("array of any", out clash) || (token == "array of any" && tokens.Keys.FirstOrDefault(k => k.StartsWith("array of ", StringComparison.Ordinal)) is { } otherArray && tokens.TryGetValue(otherArray, out clash)))))
                 {
                     Fail(document, JuheDiagnostics.UnsupportedConstruct, alternative.Position, "The union " + name + " has two alternatives (" + clash + " and " + caseName + ") read from the same kind of JSON value (" + token + ")", "add a \"discriminator\" or merge the alternatives");
                     return null;
