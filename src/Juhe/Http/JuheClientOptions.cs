@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Juhe.Http;
 
 /// <summary>Where the gateway is and how to talk to it.</summary>
@@ -24,15 +26,86 @@ public sealed class JuheClientOptions
     /// </summary>
     public HttpClient? HttpClient { get; init; }
 
-    /// <summary>The whole-request time limit for a non-streaming call, retries included. Default 10 minutes.</summary>
+    /// <summary>
+    /// The time limit for a whole non-streaming call, retries and reading the response included;
+    /// for a streaming call, the limit until the stream's response headers arrive (after that,
+    /// <see cref="StreamIdleTimeout"/> applies). When it elapses the call fails with a
+    /// <see cref="TimeoutException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.
+    /// Default 10 minutes. A caller-owned <see cref="HttpClient"/> applies its own
+    /// <see cref="HttpClient.Timeout"/> to each attempt as well.
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The longest wait between two events of a stream before it is abandoned. Default 5 minutes.</summary>
+    /// <summary>
+    /// The longest wait for bytes on an open event stream before a read fails with a
+    /// <see cref="TimeoutException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none. Default 5 minutes.
+    /// </summary>
     public TimeSpan StreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How many times a failed request is retried (429, 5xx, connection failures, before any response). Default 2.</summary>
+    /// <summary>
+    /// How many times a failed request is retried: on 429, on 5xx other than 501 and
+    /// <c>model_price_error</c>, and on connection failures, always before a response has begun
+    /// (a stream is never retried once it has started). 0 turns retries off. Default 2.
+    /// </summary>
     public int MaxRetries { get; init; } = 2;
 
     /// <summary>The first backoff delay; each retry doubles it, with jitter, unless the gateway sends <c>Retry-After</c>. Default 500 ms.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The longest wait before a retry: backoff is capped at it, and when the gateway's
+    /// <c>Retry-After</c> asks for longer, the error is raised at once instead of waiting. Default 1 minute.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The clock and timers used for backoff and timeouts (tests pass a fake one). Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Describes the options with every credential masked: it says only whether a key or token is set.</summary>
+    /// <returns>A one-line description safe to log.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"JuheClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {Masked(ApiKey)}, SystemAccessToken = {Masked(SystemAccessToken)}, UserId = {(UserId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "(not set)")}, " +
+        $"Timeout = {Timeout}, StreamIdleTimeout = {StreamIdleTimeout}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryDelay = {MaxRetryDelay}, " +
+        $"HttpClient = {(HttpClient is null ? "owned" : "caller-owned")} }}");
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that cannot work.</summary>
+    internal void Validate(string paramName)
+    {
+        if (BaseUrl is null)
+        {
+            throw new ArgumentException("JuheClientOptions.BaseUrl is required (the gateway root, such as https://gateway.example.com).", paramName);
+        }
+
+        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"JuheClientOptions.BaseUrl must be an absolute http or https URL; it is '{BaseUrl}'.", paramName);
+        }
+
+        RequireDuration(Timeout, nameof(Timeout), paramName);
+        RequireDuration(StreamIdleTimeout, nameof(StreamIdleTimeout), paramName);
+        if (MaxRetries < 0)
+        {
+            throw new ArgumentException($"JuheClientOptions.MaxRetries must be 0 or more; it is {MaxRetries}.", paramName);
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"JuheClientOptions.RetryBaseDelay and MaxRetryDelay must not be negative; they are {RetryBaseDelay} and {MaxRetryDelay}.", paramName);
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException("JuheClientOptions.TimeProvider must not be null (use TimeProvider.System).", paramName);
+        }
+    }
+
+    private static void RequireDuration(TimeSpan value, string name, string paramName)
+    {
+        if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException($"JuheClientOptions.{name} must be positive or Timeout.InfiniteTimeSpan; it is {value}.", paramName);
+        }
+    }
+
+    private static string Masked(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set, hidden)";
 }
