@@ -50,7 +50,7 @@ internal static class JuheDiagnostics
     public static readonly DiagnosticDescriptor PlaceholderWithoutParameter = Error(
         "JUHE009",
         "Path placeholder without a parameter",
-        "The path \"{0}\" has the placeholder {{{1}}} but the operation declares no path parameter named \"{1}\". Add { \"name\": \"{1}\", \"in\": \"path\", \"required\": true, \"schema\": { \"type\": \"string\" } } to its parameters.");
+        "The path \"{0}\" has the placeholder {{{1}}} but the operation declares no path parameter named \"{1}\". Add {{ \"name\": \"{1}\", \"in\": \"path\", \"required\": true, \"schema\": {{ \"type\": \"string\" }} }} to its parameters.");
 
     public static readonly DiagnosticDescriptor OperationNotGenerated = new(
         "JUHE010",
