@@ -135,29 +135,43 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
     public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);
-        if (TryParseEvent())
+
+        // Reads that complete at once (buffered or in-memory streams) are consumed here, without an
+        // async state machine: that keeps this path allocation-free whatever the build configuration.
+        while (!TryParseEvent())
         {
-            return new ValueTask<bool>(true);
+            if (_eof)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            ValueTask<int> read = _stream.ReadAsync(PrepareForReadMemory(), cancellationToken);
+            if (!read.IsCompletedSuccessfully)
+            {
+                return AwaitReadAsync(read, cancellationToken);
+            }
+
+            Advance(read.Result);
         }
 
-        return _eof ? new ValueTask<bool>(false) : ReadMoreAsync(cancellationToken);
+        return new ValueTask<bool>(true);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> AwaitReadAsync(ValueTask<int> pendingRead, CancellationToken cancellationToken)
     {
-        do
+        Advance(await pendingRead.ConfigureAwait(false));
+        while (!TryParseEvent())
         {
-            int read = await _stream.ReadAsync(PrepareForReadMemory(), cancellationToken).ConfigureAwait(false);
-            Advance(read);
-            if (TryParseEvent())
+            if (_eof)
             {
-                return true;
+                return false;
             }
-        }
-        while (!_eof);
 
-        return false;
+            Advance(await _stream.ReadAsync(PrepareForReadMemory(), cancellationToken).ConfigureAwait(false));
+        }
+
+        return true;
     }
 
     /// <inheritdoc/>
