@@ -108,6 +108,16 @@ public class SseFieldTests
     }
 
     [Fact]
+    public void A_long_event_type_is_kept_whole_and_later_types_are_not_mixed_with_it()
+    {
+        string longType = string.Concat(Enumerable.Repeat("类型", 200));
+
+        List<SseRecord> events = SseRun.ReadAll($"event: short\ndata: 1\n\nevent: {longType}\ndata: 2\n\nevent: x\ndata: 3\n\n");
+
+        Assert.Equal(["short", longType, "x"], events.Select(e => e.Type));
+    }
+
+    [Fact]
     public void The_event_type_is_reset_after_dispatch()
     {
         List<SseRecord> events = SseRun.ReadAll("event: a\ndata: 1\n\ndata: 2\n\n");

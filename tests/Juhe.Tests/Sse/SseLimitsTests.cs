@@ -28,11 +28,12 @@ public class SseLimitsTests
     [Fact]
     public void A_single_data_line_over_the_limit_throws_naming_the_limit_and_the_option()
     {
-        byte[] stream = SseRun.Utf8($"data: {new string('a', 1001)}\n\n");
+        byte[] stream = SseRun.Utf8($"data: fine\n\ndata: {new string('a', 1001)}\n\n");
 
         SseException error = ReadExpectingLimitError(new MemoryStream(stream), 1000);
 
         AssertNamesTheLimit(error, 1000);
+        Assert.Equal("data: fine\n\n".Length, error.StreamOffset); // where the offending line begins
     }
 
     [Fact]
@@ -150,6 +151,28 @@ public class SseLimitsTests
         SseRecord e = Assert.Single(SseRun.ReadAll(text.ToString(), new SseReaderOptions { MaxEventSize = 100, BufferSize = 16 }));
 
         Assert.Equal("a\nb", e.Data);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public void A_one_line_event_followed_by_many_comments_reads_with_a_small_buffer_and_limit(int bytesPerRead)
+    {
+        // The one-line data stays in place until the comments after it fill the buffer; then it is
+        // moved out of the way rather than the buffer growing with every keep-alive.
+        var text = new StringBuilder("event: t\ndata: 0123456789\n");
+        for (int i = 0; i < 300; i++)
+        {
+            text.Append(": keep-alive ping\n");
+        }
+
+        text.Append("\ndata: next\n\n");
+
+        List<SseRecord> events = SseRun.ReadAll(
+            new ChunkedStream(SseRun.Utf8(text.ToString()), bytesPerRead),
+            new SseReaderOptions { MaxEventSize = 32, BufferSize = 16 });
+
+        Assert.Equal([new SseRecord("t", "0123456789", "", null), new SseRecord("message", "next", "", null)], events);
     }
 
     [Fact]
