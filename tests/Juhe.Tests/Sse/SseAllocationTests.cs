@@ -10,9 +10,30 @@ namespace Juhe.Tests.Sse;
 /// After warm-up, reading events allocates nothing, whether an event has one data line (exposed in
 /// place) or several (joined into a pooled buffer), so allocation does not grow with the stream.
 /// </summary>
+/// <remarks>
+/// Measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>. With other tests running in
+/// parallel, the runtime now and then counts the unused rest of this thread's allocation context
+/// as allocated (seen as exactly 7,984 bytes, with no collection in between). So these tests run
+/// alone, and each measurement is taken up to three times and the least is kept: an allocation
+/// the reader really makes on every event shows in every attempt.
+/// </remarks>
+[Collection(SseAllocationMeasurements.Name)]
 public class SseAllocationTests
 {
     private const int WarmUpEvents = 300;
+    private const int Attempts = 3;
+
+    /// <summary>The least of up to <see cref="Attempts"/> measurements of <paramref name="measure"/>; stops at the first that meets <paramref name="expected"/>.</summary>
+    private static long LeastOf(Func<long> measure, long expected)
+    {
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < Attempts && least != expected; attempt++)
+        {
+            least = Math.Min(least, measure());
+        }
+
+        return least;
+    }
 
     /// <summary>A stream of <paramref name="count"/> events shaped like a chat completion stream, with some of every kind.</summary>
     private static byte[] Events(int count, bool singleLine = true, bool multiLine = true)
@@ -85,14 +106,23 @@ public class SseAllocationTests
     [InlineData(true, true)]
     public void After_warm_up_TryRead_allocates_nothing(bool singleLine, bool multiLine)
     {
-        using var reader = new SseReader(new MemoryStream(Events(5000, singleLine, multiLine)));
-        ReadSync(reader, WarmUpEvents);
+        byte[] stream = Events(5000, singleLine, multiLine);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        long checksum = ReadSync(reader, int.MaxValue);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = LeastOf(
+            () =>
+            {
+                using var reader = new SseReader(new MemoryStream(stream));
+                ReadSync(reader, WarmUpEvents);
 
-        Assert.True(checksum > 0);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long checksum = ReadSync(reader, int.MaxValue);
+                long after = GC.GetAllocatedBytesForCurrentThread();
+
+                Assert.True(checksum > 0);
+                return after - before;
+            },
+            expected: 0);
+
         Assert.Equal(0, allocated);
     }
 
@@ -102,14 +132,23 @@ public class SseAllocationTests
     [InlineData(true, true)]
     public void After_warm_up_MoveNextAsync_allocates_nothing(bool singleLine, bool multiLine)
     {
-        using var reader = new SseReader(new MemoryStream(Events(5000, singleLine, multiLine)));
-        ReadAsync(reader, WarmUpEvents);
+        byte[] stream = Events(5000, singleLine, multiLine);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        long checksum = ReadAsync(reader, int.MaxValue);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = LeastOf(
+            () =>
+            {
+                using var reader = new SseReader(new MemoryStream(stream));
+                ReadAsync(reader, WarmUpEvents);
 
-        Assert.True(checksum > 0);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long checksum = ReadAsync(reader, int.MaxValue);
+                long after = GC.GetAllocatedBytesForCurrentThread();
+
+                Assert.True(checksum > 0);
+                return after - before;
+            },
+            expected: 0);
+
         Assert.Equal(0, allocated);
     }
 
@@ -136,9 +175,10 @@ public class SseAllocationTests
         byte[] tenThousand = Events(10_000);
         AllocatedToReadAll(tenThousand, options); // warm-up: JIT, and the pool gets the buffers back
 
-        long forTen = AllocatedToReadAll(ten, options);
-        long forTenThousand = AllocatedToReadAll(tenThousand, options);
+        long forTen = LeastOf(() => AllocatedToReadAll(ten, options), expected: 0);
+        long forTenThousand = LeastOf(() => AllocatedToReadAll(tenThousand, options), expected: forTen);
 
+        Assert.True(forTen > 0, "creating a reader allocates the reader itself");
         Assert.Equal(forTen, forTenThousand);
     }
 
@@ -154,4 +194,11 @@ public class SseAllocationTests
         ReadOnlySpan<byte> wholeLine = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Subtract(ref first, "data: ".Length), "data: in place".Length);
         Assert.True(wholeLine.SequenceEqual("data: in place"u8));
     }
+}
+
+/// <summary>Allocation measurements run alone, not in parallel with other tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SseAllocationMeasurements
+{
+    public const string Name = "SSE allocation measurements";
 }
