@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Juhe.Sse;
@@ -20,8 +21,16 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>How much longer than <see cref="SseReaderOptions.MaxEventSize"/> a line may be: room for a field name, its colon and a space.</summary>
+    private const int FieldNameAllowance = 16;
+
+    /// <summary>The largest retry value a <see cref="TimeSpan"/> holds, in milliseconds.</summary>
+    private const long MaxRetryMilliseconds = long.MaxValue / TimeSpan.TicksPerMillisecond;
+
     private readonly Stream _stream;
     private readonly int _maxEventSize;
+    private readonly long _maxLineLength; // without its line end
+    private readonly int _maxBufferSize; // a longest line and a CRLF
     private readonly bool _leaveOpen;
 
     // Read buffer: [_pos, _end) is unparsed input; bytes before _pos may still back the pending
@@ -35,8 +44,9 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
     private bool _bomChecked;
     private bool _skipLf; // the last line ended with a CR at the end of the input seen so far
 
-    // The pending event (fields seen since the last dispatch).
-    private int _typeStart = -1;
+    // The pending event (fields seen since the last dispatch). Its type is copied (types are
+    // short) so that only one-line data ever pins the read buffer.
+    private byte[]? _type;
     private int _typeLength;
     private bool _hasData;
     private int _dataStart = -1; // into _buffer while the data is a single line; -1 once it moved to _joined
@@ -48,8 +58,7 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
     private byte[]? _id;
     private int _idLength;
 
-    // The dispatched event.
-    private int _currentTypeStart = -1;
+    // The dispatched event: its type is in _type, its data in _buffer or _joined, until the next read.
     private int _currentTypeLength;
     private int _currentDataStart;
     private int _currentDataLength;
@@ -65,21 +74,23 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         options.Validate();
         _stream = stream;
         _maxEventSize = options.MaxEventSize;
+        _maxBufferSize = (int)Math.Min((long)options.MaxEventSize + FieldNameAllowance + 2, Array.MaxLength);
+        _maxLineLength = _maxBufferSize - 2;
         _leaveOpen = options.LeaveOpen;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(options.BufferSize, options.MaxEventSize + 2));
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(options.BufferSize, _maxBufferSize));
     }
 
     /// <summary>The event read by the last successful <see cref="MoveNextAsync"/> or <see cref="TryRead"/>; valid until the next read.</summary>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
     public SseEvent Current
     {
         get
         {
             byte[] buffer = _buffer ?? throw new ObjectDisposedException(nameof(SseReader));
-            ReadOnlySpan<byte> type = _currentTypeStart < 0 ? default : buffer.AsSpan(_currentTypeStart, _currentTypeLength);
             ReadOnlySpan<byte> data = _currentDataJoined
                 ? _joined.AsSpan(0, _currentDataLength)
                 : buffer.AsSpan(_currentDataStart, _currentDataLength);
-            return new SseEvent(type, data, _id.AsSpan(0, _idLength));
+            return new SseEvent(_type.AsSpan(0, _currentTypeLength), data, _id.AsSpan(0, _idLength));
         }
     }
 
@@ -94,7 +105,8 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
     /// </summary>
     /// <param name="sseEvent">The event, valid until the next read.</param>
     /// <returns><see langword="false"/> at the end of the stream (a pending, undispatched event is discarded).</returns>
-    /// <exception cref="SseException">An event exceeded <see cref="SseReaderOptions.MaxEventSize"/>.</exception>
+    /// <exception cref="SseException">An event or a line exceeded <see cref="SseReaderOptions.MaxEventSize"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
     public bool TryRead(out SseEvent sseEvent)
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);
@@ -115,35 +127,51 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Reads the next event, which is then <see cref="Current"/>.</summary>
-    /// <param name="cancellationToken">Cancels the wait for more bytes.</param>
+    /// <param name="cancellationToken">Cancels the wait for more bytes; the reader stays usable and loses no bytes.</param>
     /// <returns><see langword="false"/> at the end of the stream (a pending, undispatched event is discarded).</returns>
-    /// <exception cref="SseException">An event exceeded <see cref="SseReaderOptions.MaxEventSize"/>.</exception>
+    /// <exception cref="SseException">An event or a line exceeded <see cref="SseReaderOptions.MaxEventSize"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired while waiting for bytes.</exception>
     public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);
-        if (TryParseEvent())
+
+        // Reads that complete at once (buffered or in-memory streams) are consumed here, without an
+        // async state machine: that keeps this path allocation-free whatever the build configuration.
+        while (!TryParseEvent())
         {
-            return new ValueTask<bool>(true);
+            if (_eof)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            ValueTask<int> read = _stream.ReadAsync(PrepareForReadMemory(), cancellationToken);
+            if (!read.IsCompletedSuccessfully)
+            {
+                return AwaitReadAsync(read, cancellationToken);
+            }
+
+            Advance(read.Result);
         }
 
-        return _eof ? new ValueTask<bool>(false) : ReadMoreAsync(cancellationToken);
+        return new ValueTask<bool>(true);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> AwaitReadAsync(ValueTask<int> pendingRead, CancellationToken cancellationToken)
     {
-        do
+        Advance(await pendingRead.ConfigureAwait(false));
+        while (!TryParseEvent())
         {
-            int read = await _stream.ReadAsync(PrepareForReadMemory(), cancellationToken).ConfigureAwait(false);
-            Advance(read);
-            if (TryParseEvent())
+            if (_eof)
             {
-                return true;
+                return false;
             }
-        }
-        while (!_eof);
 
-        return false;
+            Advance(await _stream.ReadAsync(PrepareForReadMemory(), cancellationToken).ConfigureAwait(false));
+        }
+
+        return true;
     }
 
     /// <inheritdoc/>
@@ -168,22 +196,18 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
 
     private void ReturnBuffers()
     {
-        if (_buffer is { } buffer)
-        {
-            _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        Return(ref _buffer);
+        Return(ref _joined);
+        Return(ref _type);
+        Return(ref _id);
 
-        if (_joined is { } joined)
+        static void Return(ref byte[]? array)
         {
-            _joined = null;
-            ArrayPool<byte>.Shared.Return(joined);
-        }
-
-        if (_id is { } id)
-        {
-            _id = null;
-            ArrayPool<byte>.Shared.Return(id);
+            if (array is { } rented)
+            {
+                array = null;
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -193,6 +217,7 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         byte[] buffer = _buffer!;
         if (!_bomChecked)
         {
+            // Only the very first bytes of the stream may be a BOM; wait until there are three of them.
             if (_end - _pos < Bom.Length && !_eof && Bom.StartsWith(buffer.AsSpan(_pos, _end - _pos)))
             {
                 return false;
@@ -253,6 +278,11 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
 
         lineStart = _pos;
         lineLength = _scanned + index;
+        if (lineLength > _maxLineLength)
+        {
+            throw LineTooLong(lineStart);
+        }
+
         int terminator = _pos + lineLength;
         _pos = terminator + 1;
         _scanned = 0;
@@ -287,7 +317,7 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         int colon = line.IndexOf((byte)':');
         if (colon < 0)
         {
-            field = line;
+            field = line; // the whole line is the field name and the value is empty
             valueStart = lineStart + lineLength;
         }
         else
@@ -296,23 +326,28 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
             valueStart = lineStart + colon + 1;
             if (valueStart < lineStart + lineLength && buffer[valueStart] == (byte)' ')
             {
-                valueStart++;
+                valueStart++; // exactly one leading space is removed
             }
         }
 
         int valueLength = lineStart + lineLength - valueStart;
         if (field.SequenceEqual("data"u8))
         {
-            AppendData(buffer, valueStart, valueLength);
+            AppendData(buffer, lineStart, valueStart, valueLength);
         }
         else if (field.SequenceEqual("event"u8))
         {
-            _typeStart = valueStart;
+            CopyInto(ref _type, buffer.AsSpan(valueStart, valueLength));
             _typeLength = valueLength;
         }
         else if (field.SequenceEqual("id"u8))
         {
-            SetId(buffer.AsSpan(valueStart, valueLength));
+            ReadOnlySpan<byte> id = buffer.AsSpan(valueStart, valueLength);
+            if (!id.Contains((byte)0)) // the standard ignores an id containing NULL
+            {
+                CopyInto(ref _id, id);
+                _idLength = valueLength;
+            }
         }
         else if (field.SequenceEqual("retry"u8))
         {
@@ -320,13 +355,22 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         }
 
         // Any other field is ignored, as the standard says.
-        EnsureWithinLimit();
     }
 
-    private void AppendData(byte[] buffer, int valueStart, int valueLength)
+    /// <summary>The length the pending data would have with one more line of <paramref name="valueLength"/> bytes.</summary>
+    private long DataLengthWith(long valueLength) =>
+        _hasData ? (_dataStart >= 0 ? _dataLength : _joinedLength) + 1 + valueLength : valueLength;
+
+    private void AppendData(byte[] buffer, int lineStart, int valueStart, int valueLength)
     {
+        if (DataLengthWith(valueLength) > _maxEventSize)
+        {
+            throw EventTooLarge(lineStart);
+        }
+
         if (!_hasData)
         {
+            // The first line stays where it is: a one-line event is exposed without a copy.
             _hasData = true;
             _dataStart = valueStart;
             _dataLength = valueLength;
@@ -336,21 +380,25 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         // A second data line: the event's data is no longer contiguous in the read buffer.
         if (_dataStart >= 0)
         {
-            _joinedLength = 0;
-            AppendJoined(buffer.AsSpan(_dataStart, _dataLength));
-            _dataStart = -1;
+            MoveDataToJoined();
         }
 
         AppendJoined("\n"u8);
         AppendJoined(buffer.AsSpan(valueStart, valueLength));
     }
 
+    private void MoveDataToJoined()
+    {
+        _joinedLength = 0;
+        AppendJoined(_buffer.AsSpan(_dataStart, _dataLength));
+        _dataStart = -1;
+    }
+
     private void AppendJoined(ReadOnlySpan<byte> bytes)
     {
-        int needed = _joinedLength + bytes.Length;
+        int needed = _joinedLength + bytes.Length; // within the limit: AppendData checked
         if (_joined is null || _joined.Length < needed)
         {
-            CheckLimit(needed);
             byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Min(_maxEventSize, Math.Max(256, (_joined?.Length ?? 0) * 2))));
             if (_joined is not null)
             {
@@ -365,25 +413,20 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         _joinedLength = needed;
     }
 
-    private void SetId(ReadOnlySpan<byte> value)
+    /// <summary>Copies a short value (an event type or id) into its own pooled buffer, renting a larger one when needed.</summary>
+    private static void CopyInto(ref byte[]? target, ReadOnlySpan<byte> value)
     {
-        if (value.Contains((byte)0))
+        if (target is null || target.Length < value.Length)
         {
-            return; // the standard ignores an id containing NULL
-        }
-
-        if (_id is null || _id.Length < value.Length)
-        {
-            if (_id is not null)
+            if (target is not null)
             {
-                ArrayPool<byte>.Shared.Return(_id);
+                ArrayPool<byte>.Shared.Return(target);
             }
 
-            _id = ArrayPool<byte>.Shared.Rent(Math.Max(64, value.Length));
+            target = ArrayPool<byte>.Shared.Rent(Math.Max(64, value.Length));
         }
 
-        value.CopyTo(_id);
-        _idLength = value.Length;
+        value.CopyTo(target);
     }
 
     private void SetRetry(ReadOnlySpan<byte> value)
@@ -396,19 +439,21 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         long milliseconds = 0;
         foreach (byte b in value)
         {
-            if (b is < (byte)'0' or > (byte)'9')
+            int digit = b - '0';
+            if ((uint)digit > 9)
             {
                 return; // only ASCII digits make a valid retry field
             }
 
-            milliseconds = milliseconds * 10 + (b - '0');
-            if (milliseconds > (long)TimeSpan.MaxValue.TotalMilliseconds / 10)
+            if (milliseconds > (MaxRetryMilliseconds - digit) / 10)
             {
-                return; // absurdly large: ignore rather than overflow
+                return; // more than a TimeSpan holds: ignore rather than overflow
             }
+
+            milliseconds = (milliseconds * 10) + digit;
         }
 
-        ReconnectionInterval = TimeSpan.FromMilliseconds(milliseconds);
+        ReconnectionInterval = TimeSpan.FromTicks(milliseconds * TimeSpan.TicksPerMillisecond);
     }
 
     /// <summary>Dispatches the pending event on a blank line; false when there was no data to dispatch.</summary>
@@ -417,7 +462,6 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         bool hasData = _hasData;
         if (hasData)
         {
-            _currentTypeStart = _typeStart;
             _currentTypeLength = _typeLength;
             _currentDataJoined = _dataStart < 0;
             _currentDataStart = _dataStart;
@@ -425,7 +469,6 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         }
 
         // Either way the event type and data buffers start afresh.
-        _typeStart = -1;
         _typeLength = 0;
         _hasData = false;
         _dataStart = -1;
@@ -434,79 +477,100 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         return hasData;
     }
 
-    /// <summary>The first byte of the read buffer that the pending event still points into.</summary>
-    private int KeepFrom()
-    {
-        int keep = _pos;
-        if (_typeStart >= 0)
-        {
-            keep = Math.Min(keep, _typeStart);
-        }
-
-        if (_hasData && _dataStart >= 0)
-        {
-            keep = Math.Min(keep, _dataStart);
-        }
-
-        return keep;
-    }
-
-    private void EnsureWithinLimit() => CheckLimit(_pos - KeepFrom() + _joinedLength);
-
-    private void CheckLimit(long eventBytes)
-    {
-        if (eventBytes > _maxEventSize)
-        {
-            throw new SseException(
-                $"A server-sent event grew past the maximum event size of {_maxEventSize:N0} bytes (SseReaderOptions.MaxEventSize) " +
-                $"near byte offset {_origin + _pos:N0} of the stream. Raise the limit if such events are expected.")
-            {
-                StreamOffset = _origin + _pos,
-            };
-        }
-    }
-
     private Memory<byte> PrepareForReadMemory()
     {
         PrepareForRead();
         return _buffer.AsMemory(_end);
     }
 
-    /// <summary>Makes room after <c>_end</c>: slides the live bytes to the front, growing the buffer if it is full.</summary>
+    /// <summary>Makes room after <c>_end</c>: slides the live bytes to the front, growing the buffer if one line fills it.</summary>
     private Span<byte> PrepareForRead()
     {
+        // Only pending one-line data pins bytes before _pos; everything else there is consumed.
+        bool dataInPlace = _hasData && _dataStart >= 0;
+        Slide(dataInPlace ? _dataStart : _pos);
+        if (_end == _buffer!.Length && dataInPlace)
+        {
+            // The data and the lines after it fill the buffer: move the data out rather than grow for the lines.
+            MoveDataToJoined();
+            Slide(_pos);
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Grow();
+        }
+
+        return _buffer.AsSpan(_end);
+    }
+
+    private void Slide(int keep)
+    {
+        if (keep == 0)
+        {
+            return;
+        }
+
         byte[] buffer = _buffer!;
-        int keep = KeepFrom();
-        if (keep > 0)
+        int live = _end - keep;
+        buffer.AsSpan(keep, live).CopyTo(buffer);
+        _end = live;
+        _pos -= keep;
+        _origin += keep;
+        if (_dataStart >= 0)
         {
-            int live = _end - keep;
-            buffer.AsSpan(keep, live).CopyTo(buffer);
-            _end = live;
-            _pos -= keep;
-            _origin += keep;
-            if (_typeStart >= 0)
-            {
-                _typeStart -= keep;
-            }
+            _dataStart -= keep;
+        }
+    }
 
-            if (_dataStart >= 0)
+    /// <summary>The buffer holds one unfinished line and nothing else: grow it, within the limits.</summary>
+    private void Grow()
+    {
+        byte[] buffer = _buffer!;
+        ReadOnlySpan<byte> line = buffer.AsSpan(_pos, _end - _pos);
+        if (line.Length > _maxLineLength)
+        {
+            throw LineTooLong(_pos);
+        }
+
+        // A data line already too long for the event fails now, not after buffering the rest of it.
+        if (line.StartsWith("data:"u8))
+        {
+            int valueLength = line.Length - 5 - (line.Length > 5 && line[5] == (byte)' ' ? 1 : 0);
+            if (DataLengthWith(valueLength) > _maxEventSize)
             {
-                _dataStart -= keep;
+                throw EventTooLarge(_pos);
             }
         }
 
-        if (_end == buffer.Length)
-        {
-            // Full of one event's lines: grow, but never much past the limit (+2 for a CRLF).
-            CheckLimit((long)_end + _joinedLength);
-            int size = (int)Math.Min((long)buffer.Length * 2, (long)_maxEventSize + 2);
-            byte[] grown = ArrayPool<byte>.Shared.Rent(size);
-            buffer.AsSpan(0, _end).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(buffer);
-            _buffer = buffer = grown;
-        }
+        byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, _maxBufferSize));
+        buffer.AsSpan(0, _end).CopyTo(grown);
+        ArrayPool<byte>.Shared.Return(buffer);
+        _buffer = grown;
+    }
 
-        return buffer.AsSpan(_end);
+    private SseException EventTooLarge(int lineStart)
+    {
+        long offset = _origin + lineStart;
+        return new SseException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The data of a server-sent event grew past the maximum event size of {_maxEventSize:N0} bytes (SseReaderOptions.MaxEventSize) " +
+            $"with the data line at byte offset {offset:N0} of the stream. Raise the limit if such events are expected."))
+        {
+            StreamOffset = offset,
+        };
+    }
+
+    private SseException LineTooLong(int lineStart)
+    {
+        long offset = _origin + lineStart;
+        return new SseException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"A line of the server-sent event stream at byte offset {offset:N0} is longer than the maximum event size of {_maxEventSize:N0} bytes " +
+            $"(SseReaderOptions.MaxEventSize) allows. Raise the limit if such lines are expected."))
+        {
+            StreamOffset = offset,
+        };
     }
 
     private void Advance(int read)

@@ -13,13 +13,15 @@ public sealed class SseReaderOptions
     internal static readonly SseReaderOptions Default = new();
 
     /// <summary>
-    /// The largest event, in bytes of its lines, that the reader will hold. A stream that sends more
-    /// without a blank line gets an <see cref="SseException"/> naming this limit instead of growing
-    /// memory without bound. Default <see cref="DefaultMaxEventSize"/>.
+    /// The most bytes of data one event may carry (its <c>data:</c> lines joined with LF). Any single
+    /// line may be this long plus a few bytes for its field name. A stream that sends more gets an
+    /// <see cref="SseException"/> naming this limit instead of growing memory without bound; comments
+    /// and other fields between data lines do not count. The reader holds at most about twice this
+    /// many bytes. Default <see cref="DefaultMaxEventSize"/>.
     /// </summary>
     public int MaxEventSize { get; init; } = DefaultMaxEventSize;
 
-    /// <summary>The initial size of the pooled read buffer, in bytes. It grows as long events need, up to <see cref="MaxEventSize"/>.</summary>
+    /// <summary>The initial size of the pooled read buffer, in bytes. It grows as long lines need, up to about <see cref="MaxEventSize"/>.</summary>
     public int BufferSize { get; init; } = DefaultBufferSize;
 
     /// <summary>Whether disposing the reader leaves the underlying stream open. Default <see langword="false"/>: the reader owns it.</summary>

@@ -1,0 +1,145 @@
+using System.Text;
+using Juhe.Sse;
+
+namespace Juhe.Tests.Sse;
+
+/// <summary>One dispatched event copied out of the reader, with the reader's reconnection interval at that moment.</summary>
+internal sealed record SseRecord(string Type, string Data, string Id, TimeSpan? Retry)
+{
+    public static SseRecord From(SseEvent e, TimeSpan? retry) =>
+        new(e.EventTypeString(), e.DataString(), e.LastEventIdString(), retry);
+
+    public override string ToString() => $"[{Escape(Type)}|{Escape(Data)}|{Escape(Id)}|{Retry?.TotalMilliseconds}]";
+
+    private static string Escape(string s) => s.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// A read-only stream over fixed bytes that returns at most a given number of bytes per read
+/// (optionally a scripted size for each read), and can complete its async reads asynchronously.
+/// </summary>
+internal sealed class ChunkedStream : Stream
+{
+    private readonly byte[] _data;
+    private readonly Func<int, int> _chunkSize; // read index -> most bytes that read may return
+    private readonly bool _yieldOnAsyncRead;
+    private int _position;
+    private int _reads;
+
+    public ChunkedStream(byte[] data, int maxBytesPerRead, bool yieldOnAsyncRead = false)
+        : this(data, _ => maxBytesPerRead, yieldOnAsyncRead)
+    {
+    }
+
+    public ChunkedStream(byte[] data, Func<int, int> chunkSize, bool yieldOnAsyncRead = false)
+    {
+        _data = data;
+        _chunkSize = chunkSize;
+        _yieldOnAsyncRead = yieldOnAsyncRead;
+    }
+
+    /// <summary>A stream that delivers <paramref name="data"/> in exactly two reads, split at <paramref name="splitAt"/>.</summary>
+    public static ChunkedStream SplitAt(byte[] data, int splitAt, bool yieldOnAsyncRead = false) =>
+        new(data, read => read == 0 ? splitAt : int.MaxValue, yieldOnAsyncRead);
+
+    public bool IsDisposed { get; private set; }
+
+    public int ReadCount => _reads;
+
+    public int BytesDelivered => _position;
+
+    public override bool CanRead => !IsDisposed;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        int n = Math.Min(Math.Min(buffer.Length, _data.Length - _position), Math.Max(0, _chunkSize(_reads)));
+        if (n == 0 && buffer.Length > 0 && _position < _data.Length)
+        {
+            n = 1; // a scripted size of 0 must not look like the end of the stream
+        }
+
+        _reads++;
+        _data.AsSpan(_position, n).CopyTo(buffer);
+        _position += n;
+        return n;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_yieldOnAsyncRead)
+        {
+            await Task.Yield();
+        }
+
+        return Read(buffer.Span);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        IsDisposed = true;
+        base.Dispose(disposing);
+    }
+}
+
+internal static class SseRun
+{
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    public static List<SseRecord> ReadAll(Stream stream, SseReaderOptions? options = null)
+    {
+        var events = new List<SseRecord>();
+        using var reader = new SseReader(stream, options);
+        while (reader.TryRead(out SseEvent e))
+        {
+            events.Add(SseRecord.From(e, reader.ReconnectionInterval));
+        }
+
+        return events;
+    }
+
+    public static List<SseRecord> ReadAll(string text, SseReaderOptions? options = null) =>
+        ReadAll(new MemoryStream(Utf8(text)), options);
+
+    public static List<SseRecord> ReadAll(byte[] bytes, SseReaderOptions? options = null) =>
+        ReadAll(new MemoryStream(bytes), options);
+
+    public static async Task<List<SseRecord>> ReadAllAsync(Stream stream, SseReaderOptions? options = null)
+    {
+        var events = new List<SseRecord>();
+        await using var reader = new SseReader(stream, options);
+        while (await reader.MoveNextAsync())
+        {
+            events.Add(SseRecord.From(reader.Current, reader.ReconnectionInterval));
+        }
+
+        return events;
+    }
+
+    /// <summary>The single event of <paramref name="text"/>; fails when there is not exactly one.</summary>
+    public static SseRecord Single(string text) => Assert.Single(ReadAll(text));
+}
