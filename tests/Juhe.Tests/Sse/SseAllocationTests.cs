@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Juhe.Sse;
+using Juhe.Tests.Support;
+using static Juhe.Tests.Support.AllocationMeasurement;
 
 namespace Juhe.Tests.Sse;
 
@@ -10,30 +12,11 @@ namespace Juhe.Tests.Sse;
 /// After warm-up, reading events allocates nothing, whether an event has one data line (exposed in
 /// place) or several (joined into a pooled buffer), so allocation does not grow with the stream.
 /// </summary>
-/// <remarks>
-/// Measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>. With other tests running in
-/// parallel, the runtime now and then counts the unused rest of this thread's allocation context
-/// as allocated (seen as exactly 7,984 bytes, with no collection in between). So these tests run
-/// alone, and each measurement is taken up to three times and the least is kept: an allocation
-/// the reader really makes on every event shows in every attempt.
-/// </remarks>
-[Collection(SseAllocationMeasurements.Name)]
+/// <remarks>Measured as <see cref="AllocationMeasurement"/> explains.</remarks>
+[Collection(AllocationMeasurements.Name)]
 public class SseAllocationTests
 {
     private const int WarmUpEvents = 300;
-    private const int Attempts = 3;
-
-    /// <summary>The least of up to <see cref="Attempts"/> measurements of <paramref name="measure"/>; stops at the first that meets <paramref name="expected"/>.</summary>
-    private static long LeastOf(Func<long> measure, long expected)
-    {
-        long least = long.MaxValue;
-        for (int attempt = 0; attempt < Attempts && least != expected; attempt++)
-        {
-            least = Math.Min(least, measure());
-        }
-
-        return least;
-    }
 
     /// <summary>A stream of <paramref name="count"/> events shaped like a chat completion stream, with some of every kind.</summary>
     private static byte[] Events(int count, bool singleLine = true, bool multiLine = true)
@@ -194,11 +177,4 @@ public class SseAllocationTests
         ReadOnlySpan<byte> wholeLine = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Subtract(ref first, "data: ".Length), "data: in place".Length);
         Assert.True(wholeLine.SequenceEqual("data: in place"u8));
     }
-}
-
-/// <summary>Allocation measurements run alone, not in parallel with other tests.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SseAllocationMeasurements
-{
-    public const string Name = "SSE allocation measurements";
 }

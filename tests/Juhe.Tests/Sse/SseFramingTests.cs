@@ -1,4 +1,5 @@
 using Juhe.Sse;
+using Juhe.Tests.Support;
 
 namespace Juhe.Tests.Sse;
 

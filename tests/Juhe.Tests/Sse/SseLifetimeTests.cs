@@ -1,5 +1,6 @@
 using System.IO.Pipes;
 using Juhe.Sse;
+using Juhe.Tests.Support;
 
 namespace Juhe.Tests.Sse;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Juhe.Sse;
+using Juhe.Tests.Support;
 
 namespace Juhe.Tests.Sse;
 

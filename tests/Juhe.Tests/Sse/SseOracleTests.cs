@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text;
 using Juhe.Sse;
+using Juhe.Tests.Support;
 
 namespace Juhe.Tests.Sse;
 

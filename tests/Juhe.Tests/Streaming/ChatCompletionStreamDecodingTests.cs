@@ -129,8 +129,8 @@ public class ChatCompletionStreamDecodingTests
         byte[] bytes = ChatStreamSamples.Build(40);
         List<ChatDelta> whole = ChatDelta.ReadAll(new MemoryStream(bytes));
 
-        Assert.Equal(whole, ChatDelta.ReadAll(new TrickleStream(bytes, maxRead)));
-        Assert.Equal(whole, await ChatDelta.ReadAllAsync(new TrickleStream(bytes, maxRead)));
+        Assert.Equal(whole, ChatDelta.ReadAll(new ChunkedStream(bytes, maxRead)));
+        Assert.Equal(whole, await ChatDelta.ReadAllAsync(new ChunkedStream(bytes, maxRead)));
     }
 
     [Fact]
