@@ -365,6 +365,24 @@ public class RoundTripTests
         JsonAssert.Equivalent(written, JsonAssert.RoundTrip(written, Json.ChatCompletionRequest));
     }
 
+    [Fact]
+    public void Lists_and_dictionaries_of_any_implementation_are_written_in_full()
+    {
+        var request = new ChatCompletionRequest
+        {
+            Model = "m",
+            Messages = new System.Collections.ObjectModel.ReadOnlyCollection<ChatMessage>([new ChatMessage { Role = ChatRole.User, Content = "hi" }]),
+            Modalities = new System.Collections.ObjectModel.Collection<ChatModality> { ChatModality.Text },
+            Metadata = new SortedDictionary<string, string> { ["b"] = "2", ["a"] = "1" },
+            LogitBias = new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(new Dictionary<string, int> { ["50256"] = -100 }),
+            AdditionalProperties = new SortedDictionary<string, JsonElement> { ["top_a"] = JsonDocument.Parse("0.5").RootElement },
+        };
+
+        JsonAssert.Equivalent(
+            """{"model":"m","messages":[{"role":"user","content":"hi"}],"modalities":["text"],"metadata":{"a":"1","b":"2"},"logit_bias":{"50256":-100},"top_a":0.5}""",
+            JsonSerializer.Serialize(request, Json.ChatCompletionRequest));
+    }
+
     /// <summary>
     /// Reads <paramref name="json"/> with the generated metadata, writes it back, and checks the
     /// output against the input (explicit nulls of optional members count as absent) and against
