@@ -163,10 +163,11 @@ internal static class ConverterEmitter
         }
 
         w.Open("if (value.AdditionalProperties is { } additionalProperties)");
-        w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + TypeNames.JsonElement + "> member in additionalProperties)");
-        w.Line("writer.WritePropertyName(member.Key);");
-        w.Line("member.Value.WriteTo(writer);");
-        w.Close();
+        ValueCode.ForEachPair(w, TypeNames.JsonElement, "additionalProperties", "additionalPropertiesDictionary", "member", () =>
+        {
+            w.Line("writer.WritePropertyName(member.Key);");
+            w.Line("member.Value.WriteTo(writer);");
+        });
         w.Close();
         w.Line();
         w.Line("writer.WriteEndObject();");

@@ -135,9 +135,12 @@ internal static class ValueCode
                 break;
             case TypeRefKind.List:
             {
+                // Indexed rather than foreach: enumerating an IList<T> boxes its enumerator, an allocation per list written.
                 string item = "item" + depth;
+                string index = "index" + depth;
                 w.Line("writer.WriteStartArray();");
-                w.Open("foreach (" + TypeNames.Of(type.Item!) + " " + item + " in " + expression + ")");
+                w.Open("for (int " + index + " = 0; " + index + " < " + expression + ".Count; " + index + "++)");
+                w.Line(TypeNames.Of(type.Item!) + " " + item + " = " + expression + "[" + index + "];");
                 WriteMaybeNull(w, type.Item!, item, depth + 1);
                 w.Close();
                 w.Line();
@@ -149,15 +152,49 @@ internal static class ValueCode
             {
                 string pair = "pair" + depth;
                 w.Line("writer.WriteStartObject();");
-                w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + TypeNames.Of(type.Item!) + "> " + pair + " in " + expression + ")");
-                w.Line("writer.WritePropertyName(" + pair + ".Key);");
-                WriteMaybeNull(w, type.Item!, pair + ".Value", depth + 1);
-                w.Close();
+                ForEachPair(w, TypeNames.Of(type.Item!), expression, UniqueName(expression, "Dictionary" + depth), pair, () =>
+                {
+                    w.Line("writer.WritePropertyName(" + pair + ".Key);");
+                    WriteMaybeNull(w, type.Item!, pair + ".Value", depth + 1);
+                });
                 w.Line();
                 w.Line("writer.WriteEndObject();");
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Emits a loop over the pairs of <paramref name="expression"/>, an <c>IDictionary&lt;string, T&gt;</c>.
+    /// A <c>Dictionary&lt;string, T&gt;</c> (what the readers and builders create) is enumerated
+    /// with its struct enumerator, which allocates nothing; any other implementation through the interface.
+    /// </summary>
+    /// <param name="w">The writer.</param>
+    /// <param name="valueType">The C# type of the values.</param>
+    /// <param name="expression">The dictionary, known not to be null.</param>
+    /// <param name="concrete">A name, unique in the enclosing scope, for the pattern variable of the concrete dictionary.</param>
+    /// <param name="pair">The name of the loop variable.</param>
+    /// <param name="body">Emits the loop body (once per branch).</param>
+    public static void ForEachPair(CodeWriter w, string valueType, string expression, string concrete, string pair, System.Action body)
+    {
+        string pairType = "global::System.Collections.Generic.KeyValuePair<string, " + valueType + ">";
+        w.Open("if (" + expression + " is global::System.Collections.Generic.Dictionary<string, " + valueType + "> " + concrete + ")");
+        w.Open("foreach (" + pairType + " " + pair + " in " + concrete + ")");
+        body();
+        w.Close();
+        w.Close();
+        w.Open("else");
+        w.Open("foreach (" + pairType + " " + pair + " in " + expression + ")");
+        body();
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>A local name made from the last member of <paramref name="expression"/> and a suffix, e.g. <c>value.Metadata</c> → <c>metadataDictionary0</c>.</summary>
+    private static string UniqueName(string expression, string suffix)
+    {
+        string last = expression.Substring(expression.LastIndexOf('.') + 1);
+        return char.ToLowerInvariant(last[0]) + last.Substring(1) + suffix;
     }
 
     /// <summary>Writes a value that may be null when its type allows it.</summary>

@@ -180,8 +180,9 @@ internal sealed class EmbeddingJsonConverter : global::System.Text.Json.Serializ
         writer.WriteStartObject();
         writer.WritePropertyName(VectorName);
         writer.WriteStartArray();
-        foreach (double item0 in value.Vector)
+        for (int index0 = 0; index0 < value.Vector.Count; index0++)
         {
+            double item0 = value.Vector[index0];
             writer.WriteNumberValue(item0);
         }
 
@@ -190,11 +191,13 @@ internal sealed class EmbeddingJsonConverter : global::System.Text.Json.Serializ
         {
             writer.WritePropertyName(BatchesName);
             writer.WriteStartArray();
-            foreach (global::System.Collections.Generic.IList<int> item0 in batches)
+            for (int index0 = 0; index0 < batches.Count; index0++)
             {
+                global::System.Collections.Generic.IList<int> item0 = batches[index0];
                 writer.WriteStartArray();
-                foreach (int item1 in item0)
+                for (int index1 = 0; index1 < item0.Count; index1++)
                 {
+                    int item1 = item0[index1];
                     writer.WriteNumberValue(item1);
                 }
 
@@ -208,8 +211,9 @@ internal sealed class EmbeddingJsonConverter : global::System.Text.Json.Serializ
         {
             writer.WritePropertyName(LabelsName);
             writer.WriteStartArray();
-            foreach (string? item0 in labels)
+            for (int index0 = 0; index0 < labels.Count; index0++)
             {
+                string? item0 = labels[index0];
                 if (item0 is { } item0NotNull)
                 {
                     writer.WriteStringValue(item0NotNull);
@@ -231,10 +235,21 @@ internal sealed class EmbeddingJsonConverter : global::System.Text.Json.Serializ
 
         if (value.AdditionalProperties is { } additionalProperties)
         {
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+            if (additionalProperties is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> additionalPropertiesDictionary)
             {
-                writer.WritePropertyName(member.Key);
-                member.Value.WriteTo(writer);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalPropertiesDictionary)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
         }
 

@@ -143,10 +143,21 @@ internal sealed class SettingsJsonConverter : global::System.Text.Json.Serializa
         {
             writer.WritePropertyName(LogitBiasName);
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, double> pair0 in logitBias)
+            if (logitBias is global::System.Collections.Generic.Dictionary<string, double> logitBiasDictionary0)
             {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteNumberValue(pair0.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, double> pair0 in logitBiasDictionary0)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    writer.WriteNumberValue(pair0.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, double> pair0 in logitBias)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    writer.WriteNumberValue(pair0.Value);
+                }
             }
 
             writer.WriteEndObject();
@@ -156,10 +167,21 @@ internal sealed class SettingsJsonConverter : global::System.Text.Json.Serializa
         {
             writer.WritePropertyName(MetadataName);
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, string> pair0 in metadata)
+            if (metadata is global::System.Collections.Generic.Dictionary<string, string> metadataDictionary0)
             {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteStringValue(pair0.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> pair0 in metadataDictionary0)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    writer.WriteStringValue(pair0.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> pair0 in metadata)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    writer.WriteStringValue(pair0.Value);
+                }
             }
 
             writer.WriteEndObject();
@@ -169,10 +191,21 @@ internal sealed class SettingsJsonConverter : global::System.Text.Json.Serializa
         {
             writer.WritePropertyName(AnythingName);
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair0 in anything)
+            if (anything is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> anythingDictionary0)
             {
-                writer.WritePropertyName(pair0.Key);
-                pair0.Value.WriteTo(writer);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair0 in anythingDictionary0)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    pair0.Value.WriteTo(writer);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> pair0 in anything)
+                {
+                    writer.WritePropertyName(pair0.Key);
+                    pair0.Value.WriteTo(writer);
+                }
             }
 
             writer.WriteEndObject();
@@ -180,10 +213,21 @@ internal sealed class SettingsJsonConverter : global::System.Text.Json.Serializa
 
         if (value.AdditionalProperties is { } additionalProperties)
         {
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+            if (additionalProperties is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> additionalPropertiesDictionary)
             {
-                writer.WritePropertyName(member.Key);
-                member.Value.WriteTo(writer);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalPropertiesDictionary)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
         }
 

@@ -124,10 +124,21 @@ internal sealed class ReplyJsonConverter : global::System.Text.Json.Serializatio
 
         if (value.AdditionalProperties is { } additionalProperties)
         {
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+            if (additionalProperties is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> additionalPropertiesDictionary)
             {
-                writer.WritePropertyName(member.Key);
-                member.Value.WriteTo(writer);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalPropertiesDictionary)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
         }
 

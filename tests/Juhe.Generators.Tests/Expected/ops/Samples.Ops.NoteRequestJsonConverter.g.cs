@@ -131,8 +131,9 @@ internal sealed class NoteRequestJsonConverter : global::System.Text.Json.Serial
         writer.WriteStringValue(value.Title);
         writer.WritePropertyName(TagsName);
         writer.WriteStartArray();
-        foreach (string item0 in value.Tags)
+        for (int index0 = 0; index0 < value.Tags.Count; index0++)
         {
+            string item0 = value.Tags[index0];
             writer.WriteStringValue(item0);
         }
 
@@ -151,10 +152,21 @@ internal sealed class NoteRequestJsonConverter : global::System.Text.Json.Serial
 
         if (value.AdditionalProperties is { } additionalProperties)
         {
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+            if (additionalProperties is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> additionalPropertiesDictionary)
             {
-                writer.WritePropertyName(member.Key);
-                member.Value.WriteTo(writer);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalPropertiesDictionary)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in additionalProperties)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
             }
         }
 

@@ -61,8 +61,9 @@ internal sealed class MessageContentJsonConverter : global::System.Text.Json.Ser
         if (value.PartList is { } partListCase)
         {
             writer.WriteStartArray();
-            foreach (global::Samples.Unions.Part item0 in partListCase)
+            for (int index0 = 0; index0 < partListCase.Count; index0++)
             {
+                global::Samples.Unions.Part item0 = partListCase[index0];
                 global::Samples.Unions.PartJsonConverter.Instance.Write(writer, item0, options);
             }
 
