@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -31,7 +32,9 @@ internal sealed class PooledJsonContent : HttpContent
             JsonSerializerOptions options = type.Options;
             using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions
             {
-                Encoder = options.Encoder,
+                // Request bodies are JSON for an API, never embedded in HTML: send non-ASCII text (Chinese
+                // prompts) as raw UTF-8 rather than \uXXXX escapes, which would double its size on the wire.
+                Encoder = options.Encoder ?? JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
                 Indented = options.WriteIndented,
                 MaxDepth = options.MaxDepth,
                 SkipValidation = true,

@@ -54,6 +54,21 @@ public class GeneratedClientTests
     }
 
     [Fact]
+    public async Task Request_bodies_carry_non_ASCII_text_as_raw_UTF8_not_escapes()
+    {
+        FakeHandler handler = FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, CataloguePayloads.ChatToolCallResponse));
+        using JuheClient client = ClientFor(handler);
+        ChatCompletionRequest request = ChatCompletionRequest
+            .CreateBuilder("gpt-4o", [new ChatMessage { Role = ChatRole.User, Content = "你好 <b>&café\"" }])
+            .Build();
+
+        await client.Chat.CreateAsync(request);
+
+        string body = Assert.Single(handler.Requests).BodyText;
+        Assert.Contains("\"content\":\"你好 <b>&café\\\"\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_StreamAsync_posts_stream_true_and_returns_a_stream_that_decodes_the_text()
     {
         string events = string.Concat(
