@@ -173,7 +173,7 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
             contextName,
             DeclaresJuheClient: compilation.Assembly.GetTypeByMetadataName("Juhe.Http.JuheClient") is not null,
             SeesJuheClient: juheClient is not null,
-            SeesChatCompletionStream: compilation.GetTypeByMetadataName("Juhe.Streaming.ChatCompletionStream") is not null);
+            VisibleStreamDecoders: new EquatableArray<string>(StreamDecoders.All.Where(name => compilation.GetTypeByMetadataName(name) is not null)));
     }
 
     private static GenerationModel? BuildModel(ImmutableArray<SchemaDocument> documents, HostModel host)

@@ -103,7 +103,7 @@ internal sealed record ContextModel(string Namespace, string Name, EquatableArra
 internal sealed record ContextEntry(string PropertyName, string FullName, string ConverterFullName, bool IsValueType);
 
 /// <summary>What the generator learns from the project: MSBuild settings and the referenced runtime.</summary>
-internal sealed record HostModel(string ContextNamespace, string ContextName, bool DeclaresJuheClient, bool SeesJuheClient, bool SeesChatCompletionStream);
+internal sealed record HostModel(string ContextNamespace, string ContextName, bool DeclaresJuheClient, bool SeesJuheClient, EquatableArray<string> VisibleStreamDecoders);
 
 internal sealed record GenerationModel(
     EquatableArray<TypeModel> Types,

@@ -596,20 +596,16 @@ internal sealed class ModelBuilder
             return null;
         }
 
-        string returnType;
-        if (stream.Kind == "chat-completions")
+        string returnType = "global::Juhe.Sse.SseReader";
+        if (StreamDecoders.TryGet(stream.Kind, out string decoder))
         {
-            if (!_host.SeesChatCompletionStream)
+            if (!_host.VisibleStreamDecoders.Contains(decoder))
             {
-                Report(document, JuheDiagnostics.OperationNotGenerated, stream.Position, operation.OperationId + " (streaming)", "Juhe.Streaming.ChatCompletionStream is not available to this compilation");
+                Report(document, JuheDiagnostics.OperationNotGenerated, stream.Position, operation.OperationId + " (streaming)", decoder + " is not available to this compilation");
                 return null;
             }
 
-            returnType = "global::Juhe.Streaming.ChatCompletionStream";
-        }
-        else
-        {
-            returnType = "global::Juhe.Sse.SseReader";
+            returnType = "global::" + decoder;
         }
 
         string? flagProperty = null;

@@ -7,7 +7,8 @@ using Juhe.Http;
 namespace Juhe.Streaming;
 
 /// <summary>
-/// Decodes the JSON of one <c>chat.completion.chunk</c> into segments, without allocating.
+/// Decodes the JSON of one <c>chat.completion.chunk</c> (or legacy <c>text_completion</c> chunk, whose
+/// <c>choices[].text</c> is read as content) into segments, without allocating.
 /// </summary>
 /// <remarks>
 /// Consecutive chunks of one completion are the same bytes except for the string that carries
@@ -45,7 +46,7 @@ internal sealed class ChatChunkDecoder : IDisposable
 
     public long Created { get; private set; }
 
-    public ChatUsage? Usage { get; private set; }
+    public ChatStreamUsage? Usage { get; private set; }
 
     public ref readonly Choice GetChoice(int i) => ref _choices[i];
 
@@ -285,7 +286,13 @@ internal sealed class ChatChunkDecoder : IDisposable
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("delta"u8))
+            if (reader.ValueTextEquals("text"u8))
+            {
+                // A legacy text completion chunk carries its text here instead of in a delta.
+                reader.Read();
+                choice.Content = ReadString(ref reader, HoleKind.Content);
+            }
+            else if (reader.ValueTextEquals("delta"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
@@ -438,7 +445,7 @@ internal sealed class ChatChunkDecoder : IDisposable
         }
     }
 
-    private static ChatUsage ReadUsage(ref Utf8JsonReader reader)
+    private static ChatStreamUsage ReadUsage(ref Utf8JsonReader reader)
     {
         int prompt = 0, completion = 0, total = 0, cached = 0, reasoning = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -470,7 +477,7 @@ internal sealed class ChatChunkDecoder : IDisposable
             }
         }
 
-        return new ChatUsage(prompt, completion, total, cached, reasoning);
+        return new ChatStreamUsage(prompt, completion, total, cached, reasoning);
     }
 
     private static int ReadInt(ref Utf8JsonReader reader)

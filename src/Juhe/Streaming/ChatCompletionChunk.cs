@@ -1,4 +1,5 @@
 using System.Text;
+using Juhe.Chat;
 
 namespace Juhe.Streaming;
 
@@ -52,29 +53,19 @@ public readonly ref struct ChatCompletionChunk
     /// <summary>The raw <c>finish_reason</c> in UTF-8; empty while the choice is still generating.</summary>
     public ReadOnlySpan<byte> FinishReasonUtf8 => HasChoice ? Resolve(Choice.FinishReason) : default;
 
-    /// <summary>Why the choice finished, or <see cref="ChatFinishReason.None"/> while it is still generating.</summary>
-    public ChatFinishReason FinishReason
-    {
-        get
-        {
-            ReadOnlySpan<byte> raw = FinishReasonUtf8;
-            return raw.IsEmpty ? ChatFinishReason.None
-                : raw.SequenceEqual("stop"u8) ? ChatFinishReason.Stop
-                : raw.SequenceEqual("length"u8) ? ChatFinishReason.Length
-                : raw.SequenceEqual("tool_calls"u8) ? ChatFinishReason.ToolCalls
-                : raw.SequenceEqual("content_filter"u8) ? ChatFinishReason.ContentFilter
-                : raw.SequenceEqual("function_call"u8) ? ChatFinishReason.FunctionCall
-                : ChatFinishReason.Other;
-        }
-    }
+    /// <summary>
+    /// Why the choice finished, as the same values non-streaming responses use; <see langword="null"/>
+    /// while it is still generating. Known values allocate nothing; an unknown one is kept as sent.
+    /// </summary>
+    public ChatFinishReason? FinishReason => FinishReasons.Parse(FinishReasonUtf8);
 
     /// <summary>The tool-call fragments of this delta.</summary>
-    public ChatToolCallDeltaList ToolCalls => HasChoice
-        ? new ChatToolCallDeltaList(_decoder!, _data, Choice.ToolCallStart, Choice.ToolCallCount)
+    public ChatToolCallFragmentList ToolCalls => HasChoice
+        ? new ChatToolCallFragmentList(_decoder!, _data, Choice.ToolCallStart, Choice.ToolCallCount)
         : default;
 
     /// <summary>The chunk's <c>usage</c>, when it carries one (the usage chunk, or some upstreams' last chunk).</summary>
-    public ChatUsage? Usage => _decoder?.Usage;
+    public ChatStreamUsage? Usage => _decoder?.Usage;
 
     private ref readonly ChatChunkDecoder.Choice Choice => ref _decoder!.GetChoice(_choice);
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Runtime.CompilerServices;
 using Juhe.Http;
 using Juhe.Sse;
 
@@ -18,43 +16,35 @@ namespace Juhe.Streaming;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a stream of chat completion chunks; the name is the documented public API.")]
 public sealed class ChatCompletionStream : IDisposable, IAsyncDisposable
 {
-    private readonly SseReader _reader;
-    private readonly ChatChunkDecoder _decoder = new();
-    private int _itemCount; // items in the current chunk
-    private int _nextItem;
-    private int _currentChoice = -1; // choice slot of Current; -1 for a usage-only item
-    private bool _hasCurrent;
+    private readonly ChunkStreamReader _core;
 
     /// <summary>Creates a decoder over an event stream.</summary>
     /// <param name="stream">The response body; owned (disposed with this) unless <see cref="SseReaderOptions.LeaveOpen"/>.</param>
     /// <param name="options">Framing limits; <see langword="null"/> for the defaults.</param>
     public ChatCompletionStream(Stream stream, SseReaderOptions? options = null)
     {
-        _reader = new SseReader(stream, options);
+        _core = new ChunkStreamReader(stream, options, "chat");
     }
 
     /// <summary>The item read by the last successful <see cref="TryRead"/> or <see cref="MoveNextAsync"/>; valid until the next read.</summary>
+    /// <exception cref="InvalidOperationException">No read has succeeded yet, or the last one returned false.</exception>
     public ChatCompletionChunk Current
     {
         get
         {
-            if (!_hasCurrent)
-            {
-                throw new InvalidOperationException("There is no current chunk: call MoveNextAsync or TryRead first, and only use Current while it returned true.");
-            }
-
-            return new ChatCompletionChunk(_decoder, _reader.Current.Data, _currentChoice);
+            _core.ThrowIfNoCurrent();
+            return new ChatCompletionChunk(_core.Decoder, _core.CurrentData, _core.CurrentChoice);
         }
     }
 
     /// <summary>Whether the stream's <c>[DONE]</c> marker has been read.</summary>
-    public bool IsCompleted { get; private set; }
+    public bool IsCompleted => _core.IsCompleted;
 
     /// <summary>How many chunks (JSON payloads) have been decoded so far.</summary>
-    public long ChunkCount { get; private set; }
+    public long ChunkCount => _core.ChunkCount;
 
     /// <summary>The last <c>usage</c> any chunk carried (gateways may send it on the last content chunk or a usage-only chunk).</summary>
-    public ChatUsage? Usage { get; private set; }
+    public ChatStreamUsage? Usage => _core.Usage;
 
     /// <summary>Reads the next choice delta synchronously.</summary>
     /// <param name="chunk">The item, valid until the next read.</param>
@@ -62,129 +52,25 @@ public sealed class ChatCompletionStream : IDisposable, IAsyncDisposable
     /// <exception cref="JuheApiException">The stream carried an error, a malformed chunk, or ended before <c>[DONE]</c>.</exception>
     public bool TryRead(out ChatCompletionChunk chunk)
     {
-        while (!TryNextItem())
+        if (_core.TryRead())
         {
-            if (IsCompleted)
-            {
-                chunk = default;
-                return false;
-            }
-
-            if (!_reader.TryRead(out SseEvent sseEvent))
-            {
-                throw Truncated();
-            }
-
-            Accept(sseEvent);
+            chunk = new ChatCompletionChunk(_core.Decoder, _core.CurrentData, _core.CurrentChoice);
+            return true;
         }
 
-        chunk = Current;
-        return true;
+        chunk = default;
+        return false;
     }
 
     /// <summary>Reads the next choice delta, which is then <see cref="Current"/>.</summary>
     /// <param name="cancellationToken">Cancels the wait for more bytes.</param>
     /// <returns><see langword="false"/> once <c>[DONE]</c> has been read.</returns>
     /// <exception cref="JuheApiException">The stream carried an error, a malformed chunk, or ended before <c>[DONE]</c>.</exception>
-    public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default)
-    {
-        while (!TryNextItem())
-        {
-            if (IsCompleted)
-            {
-                return new ValueTask<bool>(false);
-            }
-
-            ValueTask<bool> read = _reader.MoveNextAsync(cancellationToken);
-            if (!read.IsCompletedSuccessfully)
-            {
-                return AwaitEventAsync(read, cancellationToken);
-            }
-
-            if (!read.Result)
-            {
-                throw Truncated();
-            }
-
-            Accept(_reader.Current);
-        }
-
-        return new ValueTask<bool>(true);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> AwaitEventAsync(ValueTask<bool> pending, CancellationToken cancellationToken)
-    {
-        if (!await pending.ConfigureAwait(false))
-        {
-            throw Truncated();
-        }
-
-        Accept(_reader.Current);
-        return await MoveNextAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default) => _core.MoveNextAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        _hasCurrent = false;
-        _reader.Dispose();
-        _decoder.Dispose();
-    }
+    public void Dispose() => _core.Dispose();
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        _hasCurrent = false;
-        await _reader.DisposeAsync().ConfigureAwait(false);
-        _decoder.Dispose();
-    }
-
-    private bool TryNextItem()
-    {
-        if (_nextItem >= _itemCount)
-        {
-            _hasCurrent = false;
-            return false;
-        }
-
-        _currentChoice = _decoder.ChoiceCount == 0 ? -1 : _nextItem;
-        _nextItem++;
-        _hasCurrent = true;
-        return true;
-    }
-
-    private void Accept(SseEvent sseEvent)
-    {
-        _itemCount = _nextItem = 0;
-        ReadOnlySpan<byte> data = sseEvent.Data;
-        if (sseEvent.IsType("error"u8))
-        {
-            throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
-        }
-
-        if (!sseEvent.IsType("message"u8) || data.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return; // unknown event types and empty keep-alive events carry no chunk
-        }
-
-        if (data.SequenceEqual("[DONE]"u8))
-        {
-            IsCompleted = true;
-            return;
-        }
-
-        _decoder.Decode(data);
-        ChunkCount++;
-        if (_decoder.Usage is { } usage)
-        {
-            Usage = usage;
-        }
-
-        _itemCount = _decoder.ChoiceCount > 0 ? _decoder.ChoiceCount : _decoder.Usage is null ? 0 : 1;
-    }
-
-    private JuheApiException Truncated() => new(
-        $"The chat stream ended after {ChunkCount} chunk(s) without its [DONE] marker, so the response is truncated " +
-        "(the connection closed or the gateway stopped early). The chunks read before this remain valid.");
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
 }

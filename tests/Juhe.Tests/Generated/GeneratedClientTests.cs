@@ -7,6 +7,7 @@ using Juhe.Embeddings;
 using Juhe.Http;
 using Juhe.Models;
 using Juhe.Sse;
+using Juhe.Streaming;
 using Juhe.Tests.Http;
 using ChatCompletionStream = Juhe.Streaming.ChatCompletionStream;
 
@@ -121,23 +122,23 @@ public class GeneratedClientTests
     }
 
     [Fact]
-    public async Task Completions_StreamAsync_posts_stream_true_and_returns_the_event_stream()
+    public async Task Completions_StreamAsync_posts_stream_true_and_returns_a_stream_that_decodes_the_text()
     {
         const string chunk = """{"id":"cmpl-1","object":"text_completion","choices":[{"text":"tok","index":0,"finish_reason":null}]}""";
         FakeHandler handler = FakeHandler.Answering(() => Responses.Stream(HttpStatusCode.OK, new MemoryStream(Encoding.UTF8.GetBytes($"data: {chunk}\n\ndata: [DONE]\n\n"))));
         using JuheClient client = ClientFor(handler);
         CompletionRequest request = JsonSerializer.Deserialize(CataloguePayloads.CompletionRequest, JuheJsonContext.Default.CompletionRequest)!;
 
-        var data = new List<string>();
-        await using (SseReader events = await client.Completions.StreamAsync(request))
+        var text = new List<string>();
+        await using (CompletionStream completion = await client.Completions.StreamAsync(request))
         {
-            while (await events.MoveNextAsync())
+            while (await completion.MoveNextAsync())
             {
-                data.Add(events.Current.DataString());
+                text.Add(completion.Current.TextString());
             }
         }
 
-        Assert.Equal([chunk, "[DONE]"], data);
+        Assert.Equal(["tok"], text);
         AssertJsonPost(Assert.Single(handler.Requests), "/v1/completions",
             """{"model":"gpt-3.5-turbo-instruct","prompt":"Say this is a test","max_tokens":16,"stream":true}""");
     }

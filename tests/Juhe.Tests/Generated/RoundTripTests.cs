@@ -112,12 +112,12 @@ public class RoundTripTests
     [Theory]
     [MemberData(nameof(CataloguePayloads.ChatChunkIndexes), MemberType = typeof(CataloguePayloads))]
     public void Every_catalogue_stream_chunk_is_written_back_as_it_was_read(int index) =>
-        AssertRoundTrip<ChatCompletionChunk, PlainChatCompletion>(CataloguePayloads.ChatChunks[index], Json.ChatCompletionChunk);
+        AssertRoundTrip<ChatCompletionChunkPayload, PlainChatCompletion>(CataloguePayloads.ChatChunks[index], Json.ChatCompletionChunkPayload);
 
     [Fact]
     public void The_catalogue_stream_chunks_carry_role_reasoning_tool_call_fragments_finish_and_usage_in_typed_members()
     {
-        ChatCompletionChunk[] chunks = [.. CataloguePayloads.ChatChunks.Select(c => JsonSerializer.Deserialize(c, Json.ChatCompletionChunk)!)];
+        ChatCompletionChunkPayload[] chunks = [.. CataloguePayloads.ChatChunks.Select(c => JsonSerializer.Deserialize(c, Json.ChatCompletionChunkPayload)!)];
 
         Assert.Equal(ChatRole.Assistant, chunks[0].Choices[0].Delta.Role);
         Assert.Equal("", chunks[0].Choices[0].Delta.Content);
@@ -158,7 +158,7 @@ public class RoundTripTests
         const string chunk = """{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"critic"},"finish_reason":"safety_block"}]}""";
         const string models = """{"object":"list","data":[{"id":"veo3","supported_endpoint_types":["视频统一格式","openai"]}]}""";
 
-        ChatCompletionChunk parsed = AssertRoundTrip<ChatCompletionChunk, PlainChatCompletion>(chunk, Json.ChatCompletionChunk);
+        ChatCompletionChunkPayload parsed = AssertRoundTrip<ChatCompletionChunkPayload, PlainChatCompletion>(chunk, Json.ChatCompletionChunkPayload);
         ModelList list = AssertRoundTrip<ModelList, PlainModelList>(models, Json.ModelList);
 
         Assert.Equal("critic", parsed.Choices[0].Delta.Role!.Value.Value);

@@ -57,7 +57,7 @@ public class ChatChunkTemplateTests
             decoder.Decode(data);
             var chunk = new ChatCompletionChunk(decoder, data, 0);
             decoded.Append(chunk.ContentString()).Append(chunk.ReasoningString());
-            foreach (ChatToolCallDelta call in chunk.ToolCalls)
+            foreach (ChatToolCallFragment call in chunk.ToolCalls)
             {
                 decoded.Append(call.ArgumentsString());
             }

@@ -1,4 +1,5 @@
 using System.Text;
+using Juhe.Chat;
 using Juhe.Samples;
 using Juhe.Streaming;
 using Juhe.Tests.Support;
@@ -22,8 +23,8 @@ public class ChatCompletionStreamDecodingTests
     public void The_finish_chunk_carries_the_finish_reason_and_the_usage_chunk_has_no_choice()
     {
         using var chat = new ChatCompletionStream(new MemoryStream(ChatStreamSamples.Build(3)));
-        var finishes = new List<ChatFinishReason>();
-        ChatUsage? usage = null;
+        var finishes = new List<ChatFinishReason?>();
+        ChatStreamUsage? usage = null;
         int usageItems = 0;
         while (chat.TryRead(out ChatCompletionChunk chunk))
         {
@@ -37,9 +38,9 @@ public class ChatCompletionStreamDecodingTests
             }
         }
 
-        Assert.Equal([ChatFinishReason.None, ChatFinishReason.None, ChatFinishReason.None, ChatFinishReason.None, ChatFinishReason.Stop, ChatFinishReason.None], finishes);
+        Assert.Equal([null, null, null, null, ChatFinishReason.Stop, null], finishes);
         Assert.Equal(1, usageItems);
-        Assert.Equal(new ChatUsage(19, 3, 22, 0, 0), usage);
+        Assert.Equal(new ChatStreamUsage(19, 3, 22, 0, 0), usage);
         Assert.Equal(usage, chat.Usage);
         Assert.True(chat.IsCompleted);
         Assert.Equal(6, chat.ChunkCount);
@@ -65,7 +66,17 @@ public class ChatCompletionStreamDecodingTests
         Assert.Equal("[0|call_1|function|get_weather|]", items[2].ToolCalls);
         Assert.Equal("[0||||{\"city\":\"Paris\"}]", items[3].ToolCalls);
         Assert.Equal("tool_calls", items[4].FinishReason);
-        Assert.Equal(new ChatUsage(52, 31, 83, 0, 12), items[5].Usage);
+        Assert.Equal(new ChatStreamUsage(52, 31, 83, 0, 12), items[5].Usage);
+    }
+
+    [Fact]
+    public void A_finish_reason_this_version_does_not_know_is_kept_as_sent()
+    {
+        using var chat = new ChatCompletionStream(ChatDelta.Sse(
+            """{"choices":[{"index":0,"delta":{},"finish_reason":"pause_turn"}]}""", "[DONE]"));
+
+        Assert.True(chat.TryRead(out ChatCompletionChunk chunk));
+        Assert.Equal(new ChatFinishReason("pause_turn"), chunk.FinishReason);
     }
 
     [Fact]

@@ -6,12 +6,12 @@ namespace Juhe.Tests.Streaming;
 /// <summary>A chat stream item copied out of its spans, so tests can compare whole streams.</summary>
 internal sealed record ChatDelta(
     int ChoiceIndex, string Id, string Model, string Role, string Content, string Reasoning, string Refusal,
-    string FinishReason, string ToolCalls, ChatUsage? Usage)
+    string FinishReason, string ToolCalls, ChatStreamUsage? Usage)
 {
     public static ChatDelta From(ChatCompletionChunk chunk)
     {
         var tools = new StringBuilder();
-        foreach (ChatToolCallDelta call in chunk.ToolCalls)
+        foreach (ChatToolCallFragment call in chunk.ToolCalls)
         {
             tools.Append('[').Append(call.Index).Append('|').Append(call.IdString()).Append('|')
                 .Append(Encoding.UTF8.GetString(call.TypeUtf8)).Append('|').Append(call.NameString()).Append('|')

@@ -7,9 +7,9 @@ namespace Juhe.Streaming;
 /// later ones carry only argument text to append, matched by <see cref="Index"/>.
 /// Spans are valid until the stream's next read.
 /// </summary>
-public readonly ref struct ChatToolCallDelta
+public readonly ref struct ChatToolCallFragment
 {
-    internal ChatToolCallDelta(int index, ReadOnlySpan<byte> id, ReadOnlySpan<byte> type, ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
+    internal ChatToolCallFragment(int index, ReadOnlySpan<byte> id, ReadOnlySpan<byte> type, ReadOnlySpan<byte> name, ReadOnlySpan<byte> arguments)
     {
         Index = index;
         IdUtf8 = id;

@@ -1,13 +1,13 @@
 namespace Juhe.Streaming;
 
 /// <summary>The tool-call fragments of one choice's delta, without allocating.</summary>
-public readonly ref struct ChatToolCallDeltaList
+public readonly ref struct ChatToolCallFragmentList
 {
     private readonly ChatChunkDecoder? _decoder;
     private readonly ReadOnlySpan<byte> _data;
     private readonly int _start;
 
-    internal ChatToolCallDeltaList(ChatChunkDecoder decoder, ReadOnlySpan<byte> data, int start, int count)
+    internal ChatToolCallFragmentList(ChatChunkDecoder decoder, ReadOnlySpan<byte> data, int start, int count)
     {
         _decoder = decoder;
         _data = data;
@@ -19,14 +19,14 @@ public readonly ref struct ChatToolCallDeltaList
     public int Count { get; }
 
     /// <summary>The fragment at <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
-    public ChatToolCallDelta this[int index]
+    public ChatToolCallFragment this[int index]
     {
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             ref readonly ChatChunkDecoder.ToolCall call = ref _decoder!.GetToolCall(_start + index);
-            return new ChatToolCallDelta(
+            return new ChatToolCallFragment(
                 call.Index,
                 _decoder.Resolve(_data, call.Id),
                 _decoder.Resolve(_data, call.Type),
@@ -38,20 +38,20 @@ public readonly ref struct ChatToolCallDeltaList
     /// <summary>Enumerates the fragments in order.</summary>
     public Enumerator GetEnumerator() => new(this);
 
-    /// <summary>Enumerates a <see cref="ChatToolCallDeltaList"/> without allocating.</summary>
+    /// <summary>Enumerates a <see cref="ChatToolCallFragmentList"/> without allocating.</summary>
     public ref struct Enumerator
     {
-        private readonly ChatToolCallDeltaList _list;
+        private readonly ChatToolCallFragmentList _list;
         private int _index;
 
-        internal Enumerator(ChatToolCallDeltaList list)
+        internal Enumerator(ChatToolCallFragmentList list)
         {
             _list = list;
             _index = -1;
         }
 
         /// <summary>The current fragment.</summary>
-        public readonly ChatToolCallDelta Current => _list[_index];
+        public readonly ChatToolCallFragment Current => _list[_index];
 
         /// <summary>Moves to the next fragment.</summary>
         public bool MoveNext() => ++_index < _list.Count;
