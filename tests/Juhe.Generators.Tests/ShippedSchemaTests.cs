@@ -30,6 +30,15 @@ public sealed class ShippedSchemaTests
     }
 
     [Fact]
+    public void Completions_streaming_returns_the_text_completion_decoder()
+    {
+        string client = GeneratorHarness.Run(ShippedSchemas()).Source("Juhe.Completions.CompletionsClient.g.cs");
+
+        Assert.Contains("Task<global::Juhe.Streaming.CompletionStream> StreamAsync(global::Juhe.Completions.CompletionRequest request", client, StringComparison.Ordinal);
+        Assert.Contains("new global::Juhe.Streaming.CompletionStream(stream)", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_the_assembly_that_declares_JuheClient_each_family_is_a_cached_JuheClient_property()
     {
         const string declaresJuheClient = "namespace Juhe.Http { public sealed partial class JuheClient { } }";
