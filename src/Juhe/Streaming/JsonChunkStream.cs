@@ -6,68 +6,49 @@ using Juhe.Sse;
 namespace Juhe.Streaming;
 
 /// <summary>
-/// The machinery under the OpenAI-style streams (<see cref="ChatCompletionStream"/>, <see cref="CompletionStream"/>):
-/// reads <c>data:</c> events, decodes each JSON chunk, hands out one item per choice, and turns
-/// error payloads, <c>event: error</c> and an end before <c>[DONE]</c> into <see cref="JuheApiException"/>.
+/// What the OpenAI-style streams (<see cref="ChatCompletionStream"/>, <see cref="CompletionStream"/>)
+/// share: it reads <c>data:</c> events, decodes each JSON chunk without allocating, hands out one
+/// item per choice, and turns error payloads, <c>event: error</c> and an end before <c>[DONE]</c>
+/// into <see cref="JuheApiException"/>. Derived types add the typed <c>Current</c> item.
 /// </summary>
-internal sealed class ChunkStreamReader : IDisposable, IAsyncDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a stream of JSON chunks; the derived names end the same way.")]
+public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
 {
     private readonly SseReader _reader;
     private readonly string _streamName;
     private int _itemCount; // items in the current chunk
     private int _nextItem;
 
-    public ChunkStreamReader(Stream stream, SseReaderOptions? options, string streamName)
+    private protected JsonChunkStream(Stream stream, SseReaderOptions? options, string streamName)
     {
         _reader = new SseReader(stream, options);
         _streamName = streamName;
     }
 
-    public ChatChunkDecoder Decoder { get; } = new();
-
-    public bool HasCurrent { get; private set; }
-
-    /// <summary>The choice slot of the current item; -1 for a usage-only item.</summary>
-    public int CurrentChoice { get; private set; } = -1;
-
-    /// <summary>The current chunk's bytes, which the decoder's segments point into.</summary>
-    public ReadOnlySpan<byte> CurrentData => _reader.Current.Data;
-
+    /// <summary>Whether the stream's <c>[DONE]</c> marker has been read.</summary>
     public bool IsCompleted { get; private set; }
 
+    /// <summary>How many chunks (JSON payloads) have been decoded so far.</summary>
     public long ChunkCount { get; private set; }
 
+    /// <summary>The last <c>usage</c> any chunk carried (gateways may send it on the last content chunk or a usage-only chunk).</summary>
     public ChatStreamUsage? Usage { get; private set; }
 
-    public void ThrowIfNoCurrent()
-    {
-        if (!HasCurrent)
-        {
-            throw new InvalidOperationException("There is no current chunk: call MoveNextAsync or TryRead first, and only use Current while it returned true.");
-        }
-    }
+    private protected ChatChunkDecoder Decoder { get; } = new();
 
-    public bool TryRead()
-    {
-        while (!TryNextItem())
-        {
-            if (IsCompleted)
-            {
-                return false;
-            }
+    private protected bool HasCurrent { get; private set; }
 
-            if (!_reader.TryRead(out SseEvent sseEvent))
-            {
-                throw Truncated();
-            }
+    /// <summary>The choice slot of the current item; -1 for a usage-only item.</summary>
+    private protected int CurrentChoice { get; private set; } = -1;
 
-            Accept(sseEvent);
-        }
+    /// <summary>The current chunk's bytes, which the decoder's segments point into.</summary>
+    private protected ReadOnlySpan<byte> CurrentData => _reader.Current.Data;
 
-        return true;
-    }
-
-    public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the next item, which is then the derived type's <c>Current</c>.</summary>
+    /// <param name="cancellationToken">Cancels the wait for more bytes.</param>
+    /// <returns><see langword="false"/> once <c>[DONE]</c> has been read.</returns>
+    /// <exception cref="JuheApiException">The stream carried an error, a malformed chunk, or ended before <c>[DONE]</c>.</exception>
+    public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default)
     {
         while (!TryNextItem())
         {
@@ -93,18 +74,51 @@ internal sealed class ChunkStreamReader : IDisposable, IAsyncDisposable
         return new ValueTask<bool>(true);
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         HasCurrent = false;
         _reader.Dispose();
         Decoder.Dispose();
+        GC.SuppressFinalize(this);
     }
 
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         HasCurrent = false;
         await _reader.DisposeAsync().ConfigureAwait(false);
         Decoder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected void ThrowIfNoCurrent()
+    {
+        if (!HasCurrent)
+        {
+            throw new InvalidOperationException("There is no current chunk: call MoveNextAsync or TryRead first, and only use Current while it returned true.");
+        }
+    }
+
+    /// <summary>The synchronous read under the derived types' <c>TryRead</c>.</summary>
+    private protected bool TryReadItem()
+    {
+        while (!TryNextItem())
+        {
+            if (IsCompleted)
+            {
+                return false;
+            }
+
+            if (!_reader.TryRead(out SseEvent sseEvent))
+            {
+                throw Truncated();
+            }
+
+            Accept(sseEvent);
+        }
+
+        return true;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
