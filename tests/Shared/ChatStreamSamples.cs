@@ -52,7 +52,15 @@ internal static class ChatStreamSamples
     /// A whole stream: the role chunk, <paramref name="tokens"/> content chunks, the finish chunk,
     /// the usage chunk (as with <c>stream_options.include_usage</c>) and <c>[DONE]</c>.
     /// </summary>
-    public static byte[] Build(int tokens, string lineEnd = "\n")
+    public static byte[] Build(int tokens, string lineEnd = "\n") => Build(tokens, lineEnd, reasoning: false);
+
+    /// <summary>
+    /// The same stream in the reasoning phase, as new-api sends it: each token twice, as
+    /// <c>reasoning_content</c> and as <c>reasoning</c> (read once).
+    /// </summary>
+    public static byte[] BuildReasoning(int tokens) => Build(tokens, "\n", reasoning: true);
+
+    private static byte[] Build(int tokens, string lineEnd, bool reasoning)
     {
         var sse = new StringBuilder();
         void Event(string json) => sse.Append("data: ").Append(json).Append(lineEnd).Append(lineEnd);
@@ -60,7 +68,11 @@ internal static class ChatStreamSamples
         Event(Prefix + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}");
         for (int i = 0; i < tokens; i++)
         {
-            Event(Prefix + "{\"index\":0,\"delta\":{\"content\":\"" + Tokens[i % Tokens.Length].Json + "\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}");
+            string token = Tokens[i % Tokens.Length].Json;
+            string delta = reasoning
+                ? "{\"reasoning_content\":\"" + token + "\",\"reasoning\":\"" + token + "\"}"
+                : "{\"content\":\"" + token + "\"}";
+            Event(Prefix + "{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}");
         }
 
         Event(Prefix + "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}");

@@ -14,5 +14,8 @@ public abstract class StreamBenchmarkBase
     /// <summary>Builds the stream bytes; each benchmark class calls it from its own [GlobalSetup].</summary>
     protected void CreateStream() => Bytes = ChatStreamSamples.Build(Tokens);
 
+    /// <summary>Uses <paramref name="bytes"/> as the stream instead of the content stream.</summary>
+    protected void CreateStream(byte[] bytes) => Bytes = bytes;
+
     private protected MemoryStream OpenStream() => new(Bytes, writable: false);
 }

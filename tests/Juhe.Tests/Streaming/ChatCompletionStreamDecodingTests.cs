@@ -20,6 +20,15 @@ public class ChatCompletionStreamDecodingTests
     }
 
     [Fact]
+    public void Reasoning_tokens_sent_twice_as_reasoning_content_and_reasoning_are_read_once()
+    {
+        List<ChatDelta> items = ChatDelta.ReadAll(new MemoryStream(ChatStreamSamples.BuildReasoning(100)));
+
+        Assert.Equal(ChatStreamSamples.ExpectedText(100), string.Concat(items.Select(i => i.Reasoning)));
+        Assert.Equal("", string.Concat(items.Select(i => i.Content)));
+    }
+
+    [Fact]
     public void The_finish_chunk_carries_the_finish_reason_and_the_usage_chunk_has_no_choice()
     {
         using var chat = new ChatCompletionStream(new MemoryStream(ChatStreamSamples.Build(3)));
