@@ -306,8 +306,7 @@ internal sealed class ChatChunkDecoder : IDisposable
             }
             else if (reader.ValueTextEquals("index"u8))
             {
-                reader.Read();
-                choice.Index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int index) ? index : 0;
+                choice.Index = ReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
@@ -396,8 +395,7 @@ internal sealed class ChatChunkDecoder : IDisposable
         {
             if (reader.ValueTextEquals("index"u8))
             {
-                reader.Read();
-                call.Index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int index) ? index : 0;
+                call.Index = ReadInt(ref reader);
             }
             else if (reader.ValueTextEquals("id"u8))
             {
