@@ -166,7 +166,19 @@ public sealed partial class JuheClient : IDisposable
             Stream body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
-                return (await JsonSerializer.DeserializeAsync(body, responseType, token).ConfigureAwait(false))!;
+                TResponse? value;
+                try
+                {
+                    value = await JsonSerializer.DeserializeAsync(body, responseType, token).ConfigureAwait(false);
+                }
+                catch (JsonException e)
+                {
+                    // A success status with a body that is not the documented shape (or was cut off):
+                    // say so with the status and request id, keeping the reader's position in the inner exception.
+                    throw InvalidResponse(response, typeof(TResponse).Name, e.Message, e);
+                }
+
+                return value ?? throw InvalidResponse(response, typeof(TResponse).Name, "the body was JSON null", inner: null);
             }
         }
         catch (OperationCanceledException e) when (IsTimeout(deadline, cancellationToken))
@@ -228,6 +240,17 @@ public sealed partial class JuheClient : IDisposable
 
             await Task.Delay(delay, Options.TimeProvider, token).ConfigureAwait(false);
         }
+    }
+
+    private static JuheApiException InvalidResponse(HttpResponseMessage response, string typeName, string problem, Exception? inner)
+    {
+        string? requestId = response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+        return new JuheApiException(
+            response.StatusCode,
+            $"the response body could not be read as {typeName}: {problem}",
+            errorType: "invalid_response",
+            requestId: requestId,
+            innerException: inner);
     }
 
     private HttpRequestMessage CreateMessage(JuheRequest request, HttpContent? content, bool streaming)

@@ -30,6 +30,21 @@ public class JuheClientErrorTests
         Assert.NotNull(e.BodyExcerpt);
     }
 
+    [Theory]
+    [InlineData("{\"text\":\"cut off", "Reply")]
+    [InlineData("{\"text\":42}", "Reply")]
+    [InlineData("null", "JSON null")]
+    public async Task A_success_body_that_is_not_the_documented_shape_is_reported_with_status_and_request_id(string body, string expected)
+    {
+        var e = await FailingCall(() => Responses.Json(HttpStatusCode.OK, body, ("X-Oneapi-Request-Id", "req-7")));
+
+        Assert.Equal(HttpStatusCode.OK, e.StatusCode);
+        Assert.Equal("invalid_response", e.ErrorType);
+        Assert.Equal("req-7", e.RequestId);
+        Assert.Contains("could not be read as Reply", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_the_header_the_request_id_comes_from_the_message()
     {
