@@ -242,14 +242,16 @@ public sealed partial class JuheClient : IDisposable
         }
     }
 
+    private static string? RequestIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+
     private static JuheApiException InvalidResponse(HttpResponseMessage response, string typeName, string problem, Exception? inner)
     {
-        string? requestId = response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
         return new JuheApiException(
             response.StatusCode,
             $"the response body could not be read as {typeName}: {problem}",
             errorType: "invalid_response",
-            requestId: requestId,
+            requestId: RequestIdOf(response),
             innerException: inner);
     }
 
@@ -302,7 +304,7 @@ public sealed partial class JuheClient : IDisposable
     /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of the body and turns it into the exception.</summary>
     private async Task<JuheApiException> ReadErrorAsync(HttpResponseMessage response, CancellationToken token)
     {
-        string? requestId = response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
+        string? requestId = RequestIdOf(response);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBodyBytes + 1);
         try
         {

@@ -582,16 +582,7 @@ internal sealed class ChatChunkDecoder : IDisposable
     }
 
     /// <summary>Makes room for <paramref name="length"/> more scratch bytes; unescaping never lengthens a string, so its raw length is enough.</summary>
-    private void EnsureScratch(int length)
-    {
-        if (_scratch.Length - _scratchLength < length)
-        {
-            byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(_scratch.Length * 2, _scratchLength + length));
-            _scratch.AsSpan(0, _scratchLength).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = grown;
-        }
-    }
+    private void EnsureScratch(int length) => PooledBytes.Grow(ref _scratch, _scratchLength + length, _scratchLength);
 
     private static JuheApiException Malformed(string problem, ReadOnlySpan<byte> data, Exception? inner = null)
     {

@@ -148,14 +148,7 @@ public sealed class ChatToolCallAccumulator : IDisposable
 
         public void Append(ReadOnlySpan<byte> text)
         {
-            if (_arguments.Length - _length < text.Length)
-            {
-                byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(_arguments.Length * 2, _length + text.Length));
-                _arguments.AsSpan(0, _length).CopyTo(grown);
-                ArrayPool<byte>.Shared.Return(_arguments);
-                _arguments = grown;
-            }
-
+            PooledBytes.Grow(ref _arguments, _length + text.Length, _length);
             text.CopyTo(_arguments.AsSpan(_length));
             _length += text.Length;
         }

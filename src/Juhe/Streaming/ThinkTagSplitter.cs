@@ -49,9 +49,9 @@ public sealed class ThinkTagSplitter : IDisposable
     {
         // The held-back bytes stay at the front of _input; the new text follows them.
         int length = _pendingLength + content.Length;
-        Grow(ref _input, length, _pendingLength);
-        Grow(ref _reasoning, length, 0);
-        Grow(ref _answer, length, 0);
+        PooledBytes.Grow(ref _input, length, _pendingLength);
+        PooledBytes.Grow(ref _reasoning, length, 0);
+        PooledBytes.Grow(ref _answer, length, 0);
         content.CopyTo(_input.AsSpan(_pendingLength));
         ReadOnlySpan<byte> text = _input.AsSpan(0, length);
 
@@ -100,19 +100,6 @@ public sealed class ThinkTagSplitter : IDisposable
         }
 
         return 0;
-    }
-
-    private static void Grow(ref byte[] buffer, int needed, int keep)
-    {
-        if (buffer.Length >= needed)
-        {
-            return;
-        }
-
-        byte[] grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
-        buffer.AsSpan(0, keep).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = grown;
     }
 }
 
