@@ -20,13 +20,13 @@ public sealed class ShippedSchemaTests
     }
 
     [Fact]
-    public void Chat_streaming_returns_the_chat_completion_decoder_and_sets_the_stream_flag()
+    public void Chat_streaming_returns_the_chat_completion_decoder_and_leaves_the_stream_flag_to_the_client()
     {
         string client = GeneratorHarness.Run(ShippedSchemas()).Source("Juhe.Chat.ChatClient.g.cs");
 
         Assert.Contains("Task<global::Juhe.Streaming.ChatCompletionStream> StreamAsync(global::Juhe.Chat.ChatCompletionRequest request", client, StringComparison.Ordinal);
-        Assert.Contains("request.Stream = true;", client, StringComparison.Ordinal);
-        Assert.Contains("request.Stream = null;", client, StringComparison.Ordinal);
+        Assert.Contains("{ StreamFlag = \"stream\" }", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("request.Stream =", client, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -162,7 +162,9 @@ internal static class ClientEmitter
             query = "query.Length == 0 ? null : query.ToString()";
         }
 
-        w.Line("var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod." + operation.HttpMethod + ", " + PathExpression(operation) + ", global::Juhe.Http.JuheAuthStyle." + operation.Auth + ", " + query + ");");
+        // The stream flag is written by JuheClient at serialization time: the caller's object is never modified.
+        string streamFlag = operation.Stream?.FlagProperty is { } flag ? " { StreamFlag = " + CodeWriter.Literal(flag) + " }" : "";
+        w.Line("var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod." + operation.HttpMethod + ", " + PathExpression(operation) + ", global::Juhe.Http.JuheAuthStyle." + operation.Auth + ", " + query + ")" + streamFlag + ";");
     }
 
     private static void EmitMethod(CodeWriter w, ClientModel client, OperationModel operation)
@@ -179,11 +181,6 @@ internal static class ClientEmitter
         }
         else
         {
-            if (operation.Stream?.FlagProperty is { } flag)
-            {
-                w.Line(operation.BodyParameterName + "." + flag + " = " + (operation.Stream.FlagIsNullable ? "null" : "false") + "; // this method reads one JSON response, not a stream");
-            }
-
             w.Line("return _client.SendAsync(juheRequest, " + operation.BodyParameterName + ", " + client.ContextFullName + ".Default." + operation.BodyContextProperty + ", " + client.ContextFullName + ".Default." + operation.ResponseContextProperty + ", cancellationToken);");
         }
 
@@ -197,11 +194,6 @@ internal static class ClientEmitter
         w.Line("/// <exception cref=\"global::Juhe.Http.JuheApiException\">The gateway answered with an error before the stream started.</exception>");
         w.Open("public async " + Task + "<" + stream.ReturnType + "> " + stream.MethodName + "(" + ParameterList(operation) + ")");
         EmitRequest(w, client, operation);
-        if (stream.FlagProperty is { } flag)
-        {
-            w.Line(operation.BodyParameterName + "." + flag + " = true;");
-        }
-
         w.Line("global::System.IO.Stream stream = await _client.OpenStreamAsync(juheRequest, " + operation.BodyParameterName + ", " + client.ContextFullName + ".Default." + operation.BodyContextProperty + ", cancellationToken).ConfigureAwait(false);");
         w.Line("return new " + stream.ReturnType + "(stream);");
         w.Close();

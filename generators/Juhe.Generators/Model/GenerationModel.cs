@@ -74,6 +74,7 @@ internal sealed record ParameterModel(string JsonName, string Name, string In, b
 
 /// <param name="ReturnType">The full name of the stream decoder returned.</param>
 /// <param name="FlagProperty">The C# name of the body's bool property set for streaming, if any.</param>
+/// <param name="FlagProperty">The JSON member of the body that asks for a stream (JuheRequest.StreamFlag).</param>
 internal sealed record StreamModel(string MethodName, string ReturnType, string? FlagProperty, bool FlagIsNullable, string? Description);
 
 internal sealed record OperationModel(

@@ -619,7 +619,7 @@ internal sealed class ModelBuilder
                 return null;
             }
 
-            flagProperty = property.Name;
+            flagProperty = flag; // the JSON member, which JuheClient writes itself
             flagNullable = !property.Required || property.Type.Nullable;
         }
 

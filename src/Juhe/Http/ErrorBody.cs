@@ -77,6 +77,55 @@ internal readonly struct ErrorBody
         return new ErrorBody { Kind = ErrorBodyKind.Text, Message = FirstLine(body[start..]) };
     }
 
+    /// <summary>
+    /// Whether a success body is in fact an error envelope: a top-level <c>error</c> member that is an
+    /// object or a string (not <c>null</c>, which some successful answers carry), or Claude's
+    /// <c>"type":"error"</c>. Only the top level is looked at; a body that is not a JSON object is not an envelope.
+    /// </summary>
+    public static bool IsErrorEnvelope(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(TrimBom(body));
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String)
+                    {
+                        return true;
+                    }
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON is not an envelope; reading it as the documented type will say what is wrong.
+        }
+
+        return false;
+    }
+
     private static ErrorBody ParseJson(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions

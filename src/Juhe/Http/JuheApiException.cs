@@ -4,8 +4,10 @@ using System.Text;
 namespace Juhe.Http;
 
 /// <summary>
-/// The gateway (or something in front of it) answered with an error: a non-success status, an
-/// error envelope in a success response, or an error that arrived in the middle of a stream.
+/// A call to the gateway failed: the gateway (or something in front of it) answered with an error
+/// (a non-success status, an error envelope in a success response, an error in the middle of a
+/// stream), the answer could not be read as documented, a stream ended early, or the connection
+/// broke while the answer was read. <see cref="Kind"/> says which.
 /// The API key never appears in its message, <see cref="BodyExcerpt"/> or <see cref="Exception.ToString"/>.
 /// </summary>
 public sealed class JuheApiException : Exception
@@ -14,6 +16,8 @@ public sealed class JuheApiException : Exception
     public const int MaxBodyExcerptLength = 1024;
 
     private const string RequestIdMarker = "(request id:";
+
+    private readonly bool _transportTransient;
 
     /// <summary>Creates the exception from what the gateway said.</summary>
     /// <param name="statusCode">The HTTP status; for an error inside a 200 stream, 200.</param>
@@ -36,13 +40,34 @@ public sealed class JuheApiException : Exception
     {
     }
 
+    /// <summary>Creates the exception for a failure the client itself detected, with a finished message.</summary>
+    /// <param name="kind">What went wrong.</param>
+    /// <param name="statusCode">The status of the response being read.</param>
+    /// <param name="message">The whole message; credentials in it are masked.</param>
+    /// <param name="requestId">The response's request id, when known.</param>
+    /// <param name="excerpt">What the body held around the failure, when useful; masked and bounded like <see cref="BodyExcerpt"/>.</param>
+    /// <param name="secrets">The client's credentials, masked wherever they appear.</param>
+    /// <param name="innerException">The error that caused this one, if any.</param>
+    /// <param name="transient">For <see cref="JuheErrorKind.Transport"/>: whether another attempt could help (a TLS failure cannot).</param>
+    internal JuheApiException(
+        JuheErrorKind kind, HttpStatusCode statusCode, string message, string? requestId, string? excerpt,
+        ReadOnlySpan<string?> secrets, Exception? innerException, bool transient = true)
+        : base(SecretRedactor.Redact(message, secrets), innerException)
+    {
+        Kind = kind;
+        _transportTransient = transient;
+        StatusCode = statusCode;
+        RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        BodyExcerpt = SecretRedactor.Redact(Excerpt(excerpt), secrets);
+    }
+
     /// <summary>Creates the exception with a message only (status 0).</summary>
-    public JuheApiException(string message) : base(message)
+    public JuheApiException(string message) : base(SecretRedactor.Redact(message, []))
     {
     }
 
     /// <summary>Creates the exception with a message and a cause (status 0).</summary>
-    public JuheApiException(string message, Exception innerException) : base(message, innerException)
+    public JuheApiException(string message, Exception innerException) : base(SecretRedactor.Redact(message, []), innerException)
     {
     }
 
@@ -61,8 +86,9 @@ public sealed class JuheApiException : Exception
 
     private JuheApiException(
         HttpStatusCode statusCode, ErrorBody parsed, string? requestId, string? excerpt, bool bodyWasCut, Exception? innerException)
-        : base(Describe(statusCode, parsed, requestId, excerpt, bodyWasCut), innerException)
+        : base(SecretRedactor.Redact(Describe(statusCode, parsed, requestId, excerpt, bodyWasCut), []), innerException)
     {
+        Kind = JuheErrorKind.Gateway;
         StatusCode = statusCode;
         ErrorMessage = parsed.Kind == ErrorBodyKind.Envelope ? parsed.Message : null;
         ErrorType = parsed.Type;
@@ -71,7 +97,10 @@ public sealed class JuheApiException : Exception
         BodyExcerpt = excerpt;
     }
 
-    /// <summary>The HTTP status of the response; 200 for an error that arrived inside a stream.</summary>
+    /// <summary>Who noticed the failure: the gateway reported it, the answer was unreadable, a stream was cut short, or the connection broke.</summary>
+    public JuheErrorKind Kind { get; }
+
+    /// <summary>The HTTP status of the response; for a failure inside a stream, the stream's status (200).</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The gateway's error message (<c>error.message</c>, <c>description</c>, <c>message</c>), when it sent one.</summary>
@@ -92,8 +121,12 @@ public sealed class JuheApiException : Exception
     /// <summary>The first <see cref="MaxBodyExcerptLength"/> characters of the body, for diagnosis, with credentials masked.</summary>
     public string? BodyExcerpt { get; }
 
-    /// <summary>Whether retrying the same request may succeed (429 and 5xx other than 501 and <c>model_price_error</c>).</summary>
-    public bool IsTransient => StatusCode == HttpStatusCode.TooManyRequests
+    /// <summary>
+    /// Whether retrying the same request may succeed: 429, 5xx other than 501 and
+    /// <c>model_price_error</c>, and a connection that broke while the answer was read.
+    /// </summary>
+    public bool IsTransient => Kind == JuheErrorKind.Transport ? _transportTransient
+        : StatusCode == HttpStatusCode.TooManyRequests
         || ((int)StatusCode >= 500 && StatusCode != HttpStatusCode.NotImplemented && ErrorCode != "model_price_error");
 
     /// <summary>

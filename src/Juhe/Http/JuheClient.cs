@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Juhe.Sse;
 
 namespace Juhe.Http;
 
@@ -28,6 +29,7 @@ public sealed partial class JuheClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly string _root;
     private readonly string?[] _secrets;
+    private readonly SseReaderOptions _streamOptions;
 
     /// <summary>Creates a client for the gateway that <paramref name="options"/> describes.</summary>
     /// <param name="options">Where the gateway is, the credentials, and the retry and timeout policy.</param>
@@ -41,6 +43,7 @@ public sealed partial class JuheClient : IDisposable
         _secrets = [options.ApiKey, options.SystemAccessToken];
         _ownsHttp = options.HttpClient is null;
         _http = options.HttpClient ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _streamOptions = new SseReaderOptions { MaxEventSize = options.MaxEventSize, BufferSize = options.StreamBufferSize };
     }
 
     /// <summary>The options the client was made with.</summary>
@@ -52,9 +55,11 @@ public sealed partial class JuheClient : IDisposable
     /// <param name="responseType">The serialization metadata of <typeparamref name="TResponse"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deserialized response body.</returns>
-    /// <exception cref="JuheApiException">The gateway answered with an error (after any retries).</exception>
+    /// <exception cref="JuheApiException">
+    /// The gateway answered with an error (after any retries), the answer is not the documented shape,
+    /// or the connection failed (<see cref="JuheApiException.Kind"/> says which).
+    /// </exception>
     /// <exception cref="TimeoutException"><see cref="JuheClientOptions.Timeout"/> elapsed.</exception>
-    /// <exception cref="HttpRequestException">The gateway could not be reached (after any retries).</exception>
     public Task<TResponse> SendAsync<TResponse>(JuheRequest request, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(responseType);
@@ -70,15 +75,17 @@ public sealed partial class JuheClient : IDisposable
     /// <param name="responseType">The serialization metadata of <typeparamref name="TResponse"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deserialized response body.</returns>
-    /// <exception cref="JuheApiException">The gateway answered with an error (after any retries).</exception>
+    /// <exception cref="JuheApiException">
+    /// The gateway answered with an error (after any retries), the answer is not the documented shape,
+    /// or the connection failed (<see cref="JuheApiException.Kind"/> says which).
+    /// </exception>
     /// <exception cref="TimeoutException"><see cref="JuheClientOptions.Timeout"/> elapsed.</exception>
-    /// <exception cref="HttpRequestException">The gateway could not be reached (after any retries).</exception>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         JuheRequest request, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestType);
         ArgumentNullException.ThrowIfNull(responseType);
-        using PooledJsonContent content = PooledJsonContent.Create(body, requestType);
+        using PooledJsonContent content = PooledJsonContent.Create(body, requestType, request.StreamFlag, streaming: false);
         return await SendCoreAsync(request, content, responseType, cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,8 +95,14 @@ public sealed partial class JuheClient : IDisposable
     /// </summary>
     /// <remarks>
     /// Retries happen only before the response headers of a successful response arrive; once the
-    /// stream is returned nothing is ever resent. A read fails with a <see cref="TimeoutException"/>
-    /// when no bytes arrive for <see cref="JuheClientOptions.StreamIdleTimeout"/>.
+    /// stream is returned nothing is ever resent. Each attempt waits at most
+    /// <see cref="JuheClientOptions.StreamFirstByteTimeout"/> for the headers, and the first read as
+    /// long for the first byte; later reads fail with a <see cref="TimeoutException"/> when no bytes
+    /// arrive for <see cref="JuheClientOptions.StreamIdleTimeout"/>. A connection that breaks while the
+    /// stream is read raises <see cref="JuheApiException"/> of kind <see cref="JuheErrorKind.Transport"/>.
+    /// Stream decoders made over the returned stream (<c>ChatCompletionStream</c>…) take their framing
+    /// limits from <see cref="JuheClientOptions.MaxEventSize"/> and raise their errors with this
+    /// response's status and request id, masked with the client's credentials.
     /// </remarks>
     /// <typeparam name="TRequest">The type of the request body.</typeparam>
     /// <param name="request">The method, path, query and auth style.</param>
@@ -101,13 +114,14 @@ public sealed partial class JuheClient : IDisposable
     /// The gateway answered with an error, or with a JSON body instead of a stream (which is how it
     /// reports failures that happen before streaming starts).
     /// </exception>
-    /// <exception cref="TimeoutException"><see cref="JuheClientOptions.Timeout"/> elapsed before the stream began.</exception>
-    /// <exception cref="HttpRequestException">The gateway could not be reached (after any retries).</exception>
+    /// <exception cref="TimeoutException">
+    /// <see cref="JuheClientOptions.Timeout"/> or <see cref="JuheClientOptions.StreamFirstByteTimeout"/> elapsed before the stream began.
+    /// </exception>
     public async Task<Stream> OpenStreamAsync<TRequest>(
         JuheRequest request, TRequest body, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestType);
-        using PooledJsonContent content = PooledJsonContent.Create(body, requestType);
+        using PooledJsonContent content = PooledJsonContent.Create(body, requestType, request.StreamFlag, streaming: true);
         using CancellationTokenSource? deadline = StartDeadline();
         using CancellationTokenSource? linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         CancellationToken token = linked?.Token ?? cancellationToken;
@@ -121,10 +135,11 @@ public sealed partial class JuheClient : IDisposable
                 throw await ReadErrorAsync(response, token).ConfigureAwait(false);
             }
 
-            Stream stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            var idleBounded = new IdleTimeoutStream(stream, response, Options.StreamIdleTimeout, Options.TimeProvider);
+            ResponseContext context = new(response.StatusCode, RequestIdOf(response), _secrets, _streamOptions);
+            Stream stream = ContentDecoding.Decode(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), response.Content.Headers, context);
+            var responseBody = new ResponseBodyStream(stream, response, context, Options.StreamFirstByteTimeout, Options.StreamIdleTimeout, Options.TimeProvider);
             response = null;
-            return idleBounded;
+            return responseBody;
         }
         catch (OperationCanceledException e) when (IsTimeout(deadline, cancellationToken))
         {
@@ -163,23 +178,9 @@ public sealed partial class JuheClient : IDisposable
                 throw await ReadErrorAsync(response, token).ConfigureAwait(false);
             }
 
-            Stream body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
-            {
-                TResponse? value;
-                try
-                {
-                    value = await JsonSerializer.DeserializeAsync(body, responseType, token).ConfigureAwait(false);
-                }
-                catch (JsonException e)
-                {
-                    // A success status with a body that is not the documented shape (or was cut off):
-                    // say so with the status and request id, keeping the reader's position in the inner exception.
-                    throw InvalidResponse(response, typeof(TResponse).Name, e.Message, e);
-                }
-
-                return value ?? throw InvalidResponse(response, typeof(TResponse).Name, "the body was JSON null", inner: null);
-            }
+            var context = new ResponseContext(response.StatusCode, RequestIdOf(response), _secrets, streamOptions: null);
+            using PooledBufferWriter body = await ReadBodyAsync(response, context, token).ConfigureAwait(false);
+            return ReadJson(body.WrittenSpan, responseType, context);
         }
         catch (OperationCanceledException e) when (IsTimeout(deadline, cancellationToken))
         {
@@ -191,20 +192,39 @@ public sealed partial class JuheClient : IDisposable
     /// Sends until a success response arrives (returned with its body unread), a non-transient
     /// error arrives (thrown), or the retries run out (the last failure thrown).
     /// </summary>
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(JuheRequest request, PooledJsonContent? content, bool streaming, CancellationToken token)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(JuheRequest request, HttpContent? content, bool streaming, CancellationToken token)
     {
         for (int attempt = 0; ; attempt++)
         {
             HttpResponseMessage response;
             HttpRequestMessage message = CreateMessage(request, content, streaming);
+
+            // A stream's headers get their own, shorter limit: a gateway that has not begun to answer
+            // after StreamFirstByteTimeout is not going to, whatever the total deadline allows.
+            using CancellationTokenSource? firstByte = streaming && Options.StreamFirstByteTimeout != System.Threading.Timeout.InfiniteTimeSpan
+                ? new CancellationTokenSource(Options.StreamFirstByteTimeout, Options.TimeProvider)
+                : null;
+            using CancellationTokenSource? linked = firstByte is null ? null : CancellationTokenSource.CreateLinkedTokenSource(token, firstByte.Token);
             try
             {
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (firstByte is { IsCancellationRequested: true } && !token.IsCancellationRequested)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"The gateway did not begin the stream within {Options.StreamFirstByteTimeout} (JuheClientOptions.StreamFirstByteTimeout) for {request.Method} {request.Path}."), e);
             }
             catch (HttpRequestException e) when (attempt < Options.MaxRetries && !token.IsCancellationRequested && IsRetryableConnectionFailure(e))
             {
                 await Task.Delay(Backoff(attempt), Options.TimeProvider, token).ConfigureAwait(false);
                 continue;
+            }
+            catch (HttpRequestException e) when (!token.IsCancellationRequested)
+            {
+                throw new JuheApiException(JuheErrorKind.Transport, 0,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{request.Method} {request.Path} could not reach the gateway at {_root} ({Attempts(attempt)}): {e.Message}"),
+                    requestId: null, excerpt: null, _secrets, e, transient: IsRetryableConnectionFailure(e));
             }
             finally
             {
@@ -242,17 +262,69 @@ public sealed partial class JuheClient : IDisposable
         }
     }
 
+    private static string Attempts(int attempt) => attempt == 0 ? "1 attempt" : $"{attempt + 1} attempts";
+
     private static string? RequestIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues(RequestIdHeader, out IEnumerable<string>? ids) ? ids.FirstOrDefault() : null;
 
-    private static JuheApiException InvalidResponse(HttpResponseMessage response, string typeName, string problem, Exception? inner)
+    /// <summary>Reads the whole (decompressed) body into a pooled buffer; a broken connection becomes a <see cref="JuheErrorKind.Transport"/> error.</summary>
+    private static async Task<PooledBufferWriter> ReadBodyAsync(HttpResponseMessage response, ResponseContext context, CancellationToken token)
     {
-        return new JuheApiException(
-            response.StatusCode,
-            $"the response body could not be read as {typeName}: {problem}",
-            errorType: "invalid_response",
-            requestId: RequestIdOf(response),
-            innerException: inner);
+        var body = new PooledBufferWriter(response.Content.Headers.ContentLength is > 0 and < 1 << 24 and long length ? (int)length + 1 : 4096);
+        try
+        {
+            Stream stream = ContentDecoding.Decode(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), response.Content.Headers, context);
+            await using (stream.ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(body.GetMemory(8192), token).ConfigureAwait(false)) > 0)
+                {
+                    body.Advance(read);
+                }
+            }
+
+            return body;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !token.IsCancellationRequested)
+        {
+            long received = body.WrittenCount;
+            body.Dispose();
+            throw e is InvalidDataException
+                ? context.Failure(JuheErrorKind.InvalidResponse, $"The response body could not be decompressed: {e.Message}", e)
+                : context.Failure(JuheErrorKind.Transport, string.Create(CultureInfo.InvariantCulture,
+                    $"The connection broke after {received} byte(s) of the response body had arrived, so the answer is incomplete: {e.Message}"), e);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads a success body: an error envelope first (a gateway reporting an error with a 2xx status,
+    /// as new-api does when quota runs out), then the documented shape.
+    /// </summary>
+    private static TResponse ReadJson<TResponse>(ReadOnlySpan<byte> body, JsonTypeInfo<TResponse> responseType, ResponseContext context)
+    {
+        if (ErrorBody.IsErrorEnvelope(body))
+        {
+            throw context.GatewayError(body);
+        }
+
+        TResponse? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(body, responseType);
+        }
+        catch (JsonException e)
+        {
+            // Nobody reported an error: the answer is not what the schema documents (or was cut off).
+            throw context.Failure(JuheErrorKind.InvalidResponse,
+                $"The response body is not the documented {typeof(TResponse).Name} shape: {e.Message}", body, e);
+        }
+
+        return value ?? throw context.Failure(JuheErrorKind.InvalidResponse, $"The response body is not the documented {typeof(TResponse).Name} shape: it is JSON null.", body);
     }
 
     private HttpRequestMessage CreateMessage(JuheRequest request, HttpContent? content, bool streaming)
@@ -266,6 +338,13 @@ public sealed partial class JuheClient : IDisposable
         string url = request.Query is null ? _root + request.Path : _root + request.Path + "?" + request.Query;
         var message = new HttpRequestMessage(request.Method, new Uri(url, UriKind.Absolute)) { Content = content };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? "text/event-stream" : "application/json"));
+        if (!streaming)
+        {
+            // Compressed JSON is decoded by ContentDecoding. Streams are not asked for it: a proxy that
+            // compresses an event stream tends to hold tokens back to fill its blocks.
+            message.Headers.TryAddWithoutValidation("Accept-Encoding", ContentDecoding.AcceptEncoding);
+        }
+
         switch (request.Auth)
         {
             case JuheAuthStyle.Bearer:

@@ -43,6 +43,26 @@ public sealed class JuheClientOptions
     public TimeSpan StreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// The longest wait for a streaming answer to begin: for each attempt's response headers, and
+    /// then for the stream's first byte. Long reasoning models can think for minutes before their
+    /// first token on gateways that send nothing meanwhile: raise it for them.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none (then only <see cref="Timeout"/>
+    /// bounds the headers and <see cref="StreamIdleTimeout"/> the first byte). Default 3 minutes.
+    /// </summary>
+    public TimeSpan StreamFirstByteTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// The most bytes one server-sent event may carry in streams the client opens (see
+    /// <see cref="Sse.SseReaderOptions.MaxEventSize"/>); a larger event fails the read with a
+    /// <see cref="JuheApiException"/> instead of growing memory without bound.
+    /// Default <see cref="Sse.SseReaderOptions.DefaultMaxEventSize"/> (16 MiB, room for a base64 image).
+    /// </summary>
+    public int MaxEventSize { get; init; } = Sse.SseReaderOptions.DefaultMaxEventSize;
+
+    /// <summary>The initial read buffer of streams the client opens (see <see cref="Sse.SseReaderOptions.BufferSize"/>). Default 16 KiB.</summary>
+    public int StreamBufferSize { get; init; } = Sse.SseReaderOptions.DefaultBufferSize;
+
+    /// <summary>
     /// How many times a failed request is retried: on 429, on 5xx other than 501 and
     /// <c>model_price_error</c>, and on connection failures, always before a response has begun
     /// (a stream is never retried once it has started). 0 turns retries off. Default 2.
@@ -65,7 +85,7 @@ public sealed class JuheClientOptions
     /// <returns>A one-line description safe to log.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"JuheClientOptions {{ BaseUrl = {BaseUrl}, ApiKey = {Masked(ApiKey)}, SystemAccessToken = {Masked(SystemAccessToken)}, UserId = {(UserId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "(not set)")}, " +
-        $"Timeout = {Timeout}, StreamIdleTimeout = {StreamIdleTimeout}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryDelay = {MaxRetryDelay}, " +
+        $"Timeout = {Timeout}, StreamFirstByteTimeout = {StreamFirstByteTimeout}, StreamIdleTimeout = {StreamIdleTimeout}, MaxEventSize = {MaxEventSize}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, MaxRetryDelay = {MaxRetryDelay}, " +
         $"HttpClient = {(HttpClient is null ? "owned" : "caller-owned")} }}");
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that cannot work.</summary>
@@ -83,6 +103,12 @@ public sealed class JuheClientOptions
 
         RequireDuration(Timeout, nameof(Timeout), paramName);
         RequireDuration(StreamIdleTimeout, nameof(StreamIdleTimeout), paramName);
+        RequireDuration(StreamFirstByteTimeout, nameof(StreamFirstByteTimeout), paramName);
+        if (MaxEventSize < 1 || StreamBufferSize < 16)
+        {
+            throw new ArgumentException($"JuheClientOptions.MaxEventSize must be positive and StreamBufferSize at least 16; they are {MaxEventSize} and {StreamBufferSize}.", paramName);
+        }
+
         if (MaxRetries < 0)
         {
             throw new ArgumentException($"JuheClientOptions.MaxRetries must be 0 or more; it is {MaxRetries}.", paramName);

@@ -9,4 +9,13 @@ namespace Juhe.Http;
 /// <param name="Path">The path from the root of the gateway, starting with <c>/</c> (for example <c>/v1/chat/completions</c>).</param>
 /// <param name="Auth">Which credentials to attach.</param>
 /// <param name="Query">The query string without the leading <c>?</c>, already escaped; <see langword="null"/> for none.</param>
-public readonly record struct JuheRequest(HttpMethod Method, string Path, JuheAuthStyle Auth = JuheAuthStyle.Bearer, string? Query = null);
+public readonly record struct JuheRequest(HttpMethod Method, string Path, JuheAuthStyle Auth = JuheAuthStyle.Bearer, string? Query = null)
+{
+    /// <summary>
+    /// The top-level member of the JSON body that asks for a streamed answer (such as <c>stream</c>),
+    /// or <see langword="null"/> when the body has none. The client writes it itself, <c>true</c>
+    /// for <see cref="JuheClient.OpenStreamAsync{TRequest}"/> and absent otherwise, whatever the
+    /// body object holds: the caller's object is never modified, so it can be shared by concurrent calls.
+    /// </summary>
+    public string? StreamFlag { get; init; }
+}

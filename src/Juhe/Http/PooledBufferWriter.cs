@@ -28,9 +28,33 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         _count += count;
     }
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.AsMemory(_count..Ensure(sizeHint));
+    // Ensure may replace _buffer, so it runs before the field is read.
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        int length = Ensure(sizeHint);
+        return _buffer.AsMemory(_count..length);
+    }
 
-    public Span<byte> GetSpan(int sizeHint = 0) => _buffer.AsSpan(_count..Ensure(sizeHint));
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        int length = Ensure(sizeHint);
+        return _buffer.AsSpan(_count..length);
+    }
+
+    /// <summary>Replaces the written bytes in <paramref name="start"/>..<paramref name="end"/> with <paramref name="replacement"/>, moving the rest.</summary>
+    public void Splice(int start, int end, ReadOnlySpan<byte> replacement)
+    {
+        int removed = end - start;
+        int grow = replacement.Length - removed;
+        if (grow > 0)
+        {
+            Ensure(grow);
+        }
+
+        _buffer.AsSpan(end, _count - end).CopyTo(_buffer.AsSpan(start + replacement.Length));
+        replacement.CopyTo(_buffer.AsSpan(start));
+        _count += grow;
+    }
 
     public void Dispose()
     {

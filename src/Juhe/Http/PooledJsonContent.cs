@@ -24,6 +24,34 @@ internal sealed class PooledJsonContent : HttpContent
     /// <summary>The serialized bytes (valid until disposal).</summary>
     public ReadOnlyMemory<byte> Bytes => _body.WrittenMemory;
 
+    /// <summary>Serializes <paramref name="value"/>; with a <paramref name="streamFlag"/>, that top-level member is decided here, not by the value.</summary>
+    /// <param name="value">The body.</param>
+    /// <param name="type">Its serialization metadata.</param>
+    /// <param name="streamFlag">
+    /// The member that says whether to answer with a stream (such as <c>stream</c>), or <see langword="null"/>.
+    /// Whatever the value holds, the member is written as <c>true</c> when <paramref name="streaming"/> and
+    /// left out otherwise, so one request object can serve both kinds of call, even concurrently.
+    /// </param>
+    /// <param name="streaming">Whether the call reads an event stream.</param>
+    public static PooledJsonContent Create<T>(T value, JsonTypeInfo<T> type, string? streamFlag, bool streaming)
+    {
+        PooledJsonContent content = Create(value, type);
+        if (streamFlag is not null)
+        {
+            try
+            {
+                SetFlag(content._body, streamFlag, streaming);
+            }
+            catch
+            {
+                content.Dispose();
+                throw;
+            }
+        }
+
+        return content;
+    }
+
     public static PooledJsonContent Create<T>(T value, JsonTypeInfo<T> type)
     {
         var body = new PooledBufferWriter();
@@ -51,6 +79,73 @@ internal sealed class PooledJsonContent : HttpContent
             throw;
         }
     }
+
+    /// <summary>Removes the top-level <paramref name="member"/> the serializer wrote, then, when <paramref name="value"/>, writes it first as <c>true</c>.</summary>
+    private static void SetFlag(PooledBufferWriter body, string member, bool value)
+    {
+        ReadOnlySpan<byte> json = body.WrittenSpan;
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidOperationException($"A request body with a '{member}' flag must serialize to a JSON object; it begins with {reader.TokenType}.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            int start = (int)reader.TokenStartIndex;
+            bool match = reader.ValueTextEquals(member);
+            reader.Read();
+            reader.Skip();
+            if (!match)
+            {
+                continue;
+            }
+
+            int end = (int)reader.BytesConsumed;
+            end += CountWhiteSpace(json[end..]);
+            if (json[end] == (byte)',')
+            {
+                end++; // "a":1,"stream":x,"b":2 → drop the comma after it
+            }
+            else
+            {
+                int before = start - 1;
+                while (IsWhiteSpace(json[before]))
+                {
+                    before--;
+                }
+
+                if (json[before] == (byte)',')
+                {
+                    start = before; // "a":1,"stream":x} → drop the comma before it
+                }
+            }
+
+            body.Splice(start, end, []);
+            break;
+        }
+
+        if (value)
+        {
+            ReadOnlySpan<byte> rest = body.WrittenSpan[1..];
+            bool empty = rest[CountWhiteSpace(rest)] == (byte)'}';
+            byte[] flag = System.Text.Encoding.UTF8.GetBytes(empty ? $"\"{member}\":true" : $"\"{member}\":true,");
+            body.Splice(1, 1, flag);
+        }
+    }
+
+    private static int CountWhiteSpace(ReadOnlySpan<byte> json)
+    {
+        int count = 0;
+        while (count < json.Length && IsWhiteSpace(json[count]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         stream.WriteAsync(_body.WrittenMemory).AsTask();

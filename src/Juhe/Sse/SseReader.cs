@@ -127,7 +127,12 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Reads the next event, which is then <see cref="Current"/>.</summary>
-    /// <param name="cancellationToken">Cancels the wait for more bytes; the reader stays usable and loses no bytes.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the wait for more bytes. The reader itself loses nothing: it can be read again if the
+    /// underlying stream can (a <see cref="MemoryStream"/> or a pipe). Network streams, and the response
+    /// streams <c>JuheClient</c> opens, close their connection when a read is cancelled, so after a cancel
+    /// they can only be disposed.
+    /// </param>
     /// <returns><see langword="false"/> at the end of the stream (a pending, undispatched event is discarded).</returns>
     /// <exception cref="SseException">An event or a line exceeded <see cref="SseReaderOptions.MaxEventSize"/>.</exception>
     /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>

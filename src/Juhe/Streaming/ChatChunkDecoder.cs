@@ -37,6 +37,9 @@ internal sealed class ChatChunkDecoder : IDisposable
 
     public int ChoiceCount { get; private set; }
 
+    /// <summary>The response the chunks come from: every error is raised with its status, request id and credentials.</summary>
+    public ResponseContext Context { get; set; } = ResponseContext.Detached;
+
     /// <summary>How many chunks took the template shortcut (for tests and diagnostics).</summary>
     public long ShortcutCount { get; private set; }
 
@@ -124,7 +127,7 @@ internal sealed class ChatChunkDecoder : IDisposable
         }
     }
 
-    private static Utf8Segment ValidateRaw(ReadOnlySpan<byte> raw, int start)
+    private Utf8Segment ValidateRaw(ReadOnlySpan<byte> raw, int start)
     {
         // What a full parse rejects in an unescaped string: control characters, broken UTF-8.
         // Printable ASCII, the usual case, needs one vectorized scan.
@@ -225,7 +228,7 @@ internal sealed class ChatChunkDecoder : IDisposable
                     reader.Read();
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String)
                     {
-                        throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
+                        throw Context.GatewayError(data);
                     }
                 }
                 else
@@ -584,12 +587,9 @@ internal sealed class ChatChunkDecoder : IDisposable
     /// <summary>Makes room for <paramref name="length"/> more scratch bytes; unescaping never lengthens a string, so its raw length is enough.</summary>
     private void EnsureScratch(int length) => PooledBytes.Grow(ref _scratch, _scratchLength + length, _scratchLength);
 
-    private static JuheApiException Malformed(string problem, ReadOnlySpan<byte> data, Exception? inner = null)
-    {
-        string excerpt = System.Text.Encoding.UTF8.GetString(data[..Math.Min(data.Length, 200)]);
-        string message = $"The chat stream sent a chunk that is not a valid chat.completion.chunk ({problem}). The chunk began: {excerpt}";
-        return inner is null ? new JuheApiException(message) : new JuheApiException(message, inner);
-    }
+    private JuheApiException Malformed(string problem, ReadOnlySpan<byte> data, Exception? inner = null) =>
+        Context.Failure(JuheErrorKind.InvalidResponse,
+            $"The chat stream sent a chunk that is not a valid chat.completion.chunk ({problem}).", data, inner);
 
     /// <summary>One choice's delta in the current chunk.</summary>
     internal struct Choice

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using Juhe.Http;
 using Juhe.Sse;
@@ -15,13 +14,17 @@ namespace Juhe.Streaming;
 public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
 {
     private readonly SseReader _reader;
+    private readonly ResponseContext _context;
     private readonly string _streamName;
     private int _itemCount; // items in the current chunk
     private int _nextItem;
 
     private protected JsonChunkStream(Stream stream, SseReaderOptions? options, string streamName)
     {
-        _reader = new SseReader(stream, options);
+        // A body JuheClient opened knows its response and the client's stream options.
+        _context = ResponseContext.Of(stream);
+        _reader = new SseReader(stream, options ?? _context.StreamOptions);
+        Decoder.Context = _context;
         _streamName = streamName;
     }
 
@@ -47,7 +50,16 @@ public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
     /// <summary>Reads the next item, which is then the derived type's <c>Current</c>.</summary>
     /// <param name="cancellationToken">Cancels the wait for more bytes.</param>
     /// <returns><see langword="false"/> once <c>[DONE]</c> has been read.</returns>
-    /// <exception cref="JuheApiException">The stream carried an error, a malformed chunk, or ended before <c>[DONE]</c>.</exception>
+    /// <exception cref="JuheApiException">
+    /// The stream carried an error, a malformed chunk or an event over the size limit, ended before
+    /// <c>[DONE]</c>, or its connection broke (<see cref="JuheApiException.Kind"/> says which). It has the
+    /// response's status and request id when the stream came from <c>JuheClient</c>.
+    /// </exception>
+    /// <exception cref="TimeoutException">A stream from <c>JuheClient</c> waited longer than its first-byte or idle timeout.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> fired. A stream from <c>JuheClient</c> closes its connection
+    /// then, so the stream cannot be read further; dispose it.
+    /// </exception>
     public ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken = default)
     {
         while (!TryNextItem())
@@ -57,7 +69,16 @@ public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
                 return new ValueTask<bool>(false);
             }
 
-            ValueTask<bool> read = _reader.MoveNextAsync(cancellationToken);
+            ValueTask<bool> read;
+            try
+            {
+                read = _reader.MoveNextAsync(cancellationToken);
+            }
+            catch (SseException e)
+            {
+                throw FramingError(e);
+            }
+
             if (!read.IsCompletedSuccessfully)
             {
                 return AwaitEventAsync(read, cancellationToken);
@@ -110,9 +131,17 @@ public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
                 return false;
             }
 
-            if (!_reader.TryRead(out SseEvent sseEvent))
+            SseEvent sseEvent;
+            try
             {
-                throw Truncated();
+                if (!_reader.TryRead(out sseEvent))
+                {
+                    throw Truncated();
+                }
+            }
+            catch (SseException e)
+            {
+                throw FramingError(e);
             }
 
             Accept(sseEvent);
@@ -124,7 +153,17 @@ public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> AwaitEventAsync(ValueTask<bool> pending, CancellationToken cancellationToken)
     {
-        if (!await pending.ConfigureAwait(false))
+        bool read;
+        try
+        {
+            read = await pending.ConfigureAwait(false);
+        }
+        catch (SseException e)
+        {
+            throw FramingError(e);
+        }
+
+        if (!read)
         {
             throw Truncated();
         }
@@ -153,7 +192,7 @@ public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
         ReadOnlySpan<byte> data = sseEvent.Data;
         if (sseEvent.IsType("error"u8))
         {
-            throw JuheApiException.FromResponseBody(HttpStatusCode.OK, data, requestId: null);
+            throw _context.GatewayError(data);
         }
 
         if (!sseEvent.IsType("message"u8) || data.Trim(" \t\r\n"u8).IsEmpty)
@@ -177,7 +216,10 @@ public abstract class JsonChunkStream : IDisposable, IAsyncDisposable
         _itemCount = Decoder.ChoiceCount > 0 ? Decoder.ChoiceCount : Decoder.Usage is null ? 0 : 1;
     }
 
-    private JuheApiException Truncated() => new(
+    private JuheApiException Truncated() => _context.Failure(JuheErrorKind.Truncated,
         $"The {_streamName} stream ended after {ChunkCount} chunk(s) without its [DONE] marker, so the response is truncated " +
         "(the connection closed or the gateway stopped early). The chunks read before this remain valid.");
+
+    private JuheApiException FramingError(SseException e) => _context.Failure(JuheErrorKind.InvalidResponse,
+        $"The {_streamName} stream could not be framed after {ChunkCount} chunk(s): {e.Message} The chunks read before this remain valid.", e);
 }

@@ -49,7 +49,7 @@ public class GeneratedClientTests
         AssertJsonPost(sent, "/v1/chat/completions",
             """{"model":"gpt-4o","stream_options":{"include_usage":true},"messages":[{"role":"user","content":[{"type":"text","text":"What is in this picture?"},{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]}]}""");
         Assert.Equal("application/json", sent.Header("Accept"));
-        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(request, JuheJsonContext.Default.ChatCompletionRequest), sent.Body);
+        Assert.True(request.Stream); // the caller's object is left as it was
         Assert.Equal("get_weather", completion.Choices[0].Message.ToolCalls![0].Function.Name);
         Assert.Equal(12, completion.Usage!.CompletionTokensDetails!.ReasoningTokens);
     }

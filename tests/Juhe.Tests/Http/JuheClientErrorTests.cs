@@ -39,9 +39,11 @@ public class JuheClientErrorTests
         var e = await FailingCall(() => Responses.Json(HttpStatusCode.OK, body, ("X-Oneapi-Request-Id", "req-7")));
 
         Assert.Equal(HttpStatusCode.OK, e.StatusCode);
-        Assert.Equal("invalid_response", e.ErrorType);
+        Assert.Equal(JuheErrorKind.InvalidResponse, e.Kind);
+        Assert.Null(e.ErrorType);
+        Assert.Null(e.ErrorMessage);
         Assert.Equal("req-7", e.RequestId);
-        Assert.Contains("could not be read as Reply", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not the documented Reply shape", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 

@@ -97,14 +97,18 @@ public class JuheClientRetryTests
     }
 
     [Fact]
-    public async Task Connection_failures_beyond_the_retry_count_surface_as_the_last_failure()
+    public async Task Connection_failures_beyond_the_retry_count_surface_as_a_transient_transport_error_with_the_last_failure_inside()
     {
         FakeHandler handler = new((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
         using JuheClient client = Create(handler, maxRetries: 2);
 
-        var e = await Assert.ThrowsAsync<HttpRequestException>(() => Call(client));
+        var e = await Assert.ThrowsAsync<JuheApiException>(() => Call(client));
 
-        Assert.Equal(HttpRequestError.ConnectionError, e.HttpRequestError);
+        Assert.Equal(JuheErrorKind.Transport, e.Kind);
+        Assert.True(e.IsTransient);
+        Assert.Equal(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(e.InnerException).HttpRequestError);
+        Assert.Contains("3 attempts", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", e.Message, StringComparison.Ordinal);
         Assert.Equal(3, handler.Requests.Count);
     }
 
@@ -114,8 +118,11 @@ public class JuheClientRetryTests
         FakeHandler handler = new((_, _) => throw new HttpRequestException(HttpRequestError.SecureConnectionError, "certificate rejected"));
         using JuheClient client = Create(handler);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => Call(client));
+        var e = await Assert.ThrowsAsync<JuheApiException>(() => Call(client));
 
+        Assert.Equal(JuheErrorKind.Transport, e.Kind);
+        Assert.False(e.IsTransient);
+        Assert.IsType<HttpRequestException>(e.InnerException);
         Assert.Single(handler.Requests);
     }
 
@@ -196,7 +203,9 @@ public class JuheClientRetryTests
         int first = await stream.ReadAsync(buffer);
 
         Assert.True(first > 0);
-        await Assert.ThrowsAsync<IOException>(async () => _ = await stream.ReadAsync(buffer));
+        var e = await Assert.ThrowsAsync<JuheApiException>(async () => _ = await stream.ReadAsync(buffer));
+        Assert.Equal(JuheErrorKind.Transport, e.Kind);
+        Assert.IsType<IOException>(e.InnerException);
         Assert.Single(handler.Requests);
     }
 

@@ -16,6 +16,7 @@ internal static class TestClients
         TimeSpan? timeout = null,
         TimeSpan? streamIdleTimeout = null,
         TimeSpan? retryBaseDelay = null,
+        TimeSpan? streamFirstByteTimeout = null,
         TimeSpan? maxRetryDelay = null,
         Uri? baseUrl = null) =>
         new(new JuheClientOptions
@@ -29,6 +30,7 @@ internal static class TestClients
             MaxRetries = maxRetries,
             Timeout = timeout ?? TimeSpan.FromMinutes(10),
             StreamIdleTimeout = streamIdleTimeout ?? TimeSpan.FromMinutes(5),
+            StreamFirstByteTimeout = streamFirstByteTimeout ?? streamIdleTimeout ?? TimeSpan.FromMinutes(3),
             RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromMilliseconds(500),
             MaxRetryDelay = maxRetryDelay ?? TimeSpan.FromMinutes(1),
         });

@@ -24,8 +24,7 @@ public sealed partial class NotesClient
     public global::System.Threading.Tasks.Task<global::Samples.Ops.Note> CreateAsync(global::Samples.Ops.NoteRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod.Post, "/v1/notes", global::Juhe.Http.JuheAuthStyle.Bearer, null);
-        request.Stream = null; // this method reads one JSON response, not a stream
+        var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod.Post, "/v1/notes", global::Juhe.Http.JuheAuthStyle.Bearer, null) { StreamFlag = "stream" };
         return _client.SendAsync(juheRequest, request, global::UserProject.JuheJsonContext.Default.NoteRequest, global::UserProject.JuheJsonContext.Default.Note, cancellationToken);
     }
 
@@ -40,8 +39,7 @@ public sealed partial class NotesClient
     public async global::System.Threading.Tasks.Task<global::Juhe.Sse.SseReader> StreamAsync(global::Samples.Ops.NoteRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod.Post, "/v1/notes", global::Juhe.Http.JuheAuthStyle.Bearer, null);
-        request.Stream = true;
+        var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod.Post, "/v1/notes", global::Juhe.Http.JuheAuthStyle.Bearer, null) { StreamFlag = "stream" };
         global::System.IO.Stream stream = await _client.OpenStreamAsync(juheRequest, request, global::UserProject.JuheJsonContext.Default.NoteRequest, cancellationToken).ConfigureAwait(false);
         return new global::Juhe.Sse.SseReader(stream);
     }
