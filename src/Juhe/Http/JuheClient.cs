@@ -391,7 +391,10 @@ public sealed partial class JuheClient : IDisposable
             Exception? readFailure = null;
             try
             {
-                Stream body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                Stream body = ContentDecoding.Decode(
+                    await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false),
+                    response.Content.Headers,
+                    new ResponseContext(response.StatusCode, requestId, _secrets, streamOptions: null));
                 await using (body.ConfigureAwait(false))
                 {
                     int read;
@@ -402,9 +405,9 @@ public sealed partial class JuheClient : IDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or HttpRequestException && !token.IsCancellationRequested)
+            catch (Exception e) when (e is IOException or HttpRequestException or InvalidDataException or JuheApiException && !token.IsCancellationRequested)
             {
-                // The connection broke while the error was being read: describe what did arrive.
+                // The connection broke (or the encoding is unknown or corrupt) while the error was being read: describe what did arrive.
                 readFailure = e;
             }
 
