@@ -76,6 +76,20 @@ public sealed class JuheApiException : Exception
     {
     }
 
+    /// <summary>The same failure with a sentence added to the message (such as why it was not retried).</summary>
+    internal JuheApiException(JuheApiException original, string note)
+        : base(original.Message + " " + note, original.InnerException)
+    {
+        Kind = original.Kind;
+        StatusCode = original.StatusCode;
+        ErrorMessage = original.ErrorMessage;
+        ErrorType = original.ErrorType;
+        ErrorCode = original.ErrorCode;
+        RequestId = original.RequestId;
+        BodyExcerpt = original.BodyExcerpt;
+        _transportTransient = original._transportTransient;
+    }
+
     private JuheApiException(
         HttpStatusCode statusCode, ErrorBody parsed, string? requestId, string? excerpt, bool bodyWasCut,
         ReadOnlySpan<string?> secrets, Exception? innerException)

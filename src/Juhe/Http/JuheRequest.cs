@@ -2,7 +2,8 @@ namespace Juhe.Http;
 
 /// <summary>
 /// What to send, apart from the body: the method, the path below the base URL (with path
-/// parameters already substituted and escaped), an optional query string, and the auth style.
+/// parameters already substituted and escaped), an optional query string, the auth style, extra
+/// headers, and how to read a 2xx answer that reports a failure.
 /// Generated endpoint methods build these; callers with endpoints of their own may too.
 /// </summary>
 /// <param name="Method">The HTTP method.</param>
@@ -18,4 +19,13 @@ public readonly record struct JuheRequest(HttpMethod Method, string Path, JuheAu
     /// body object holds: the caller's object is never modified, so it can be shared by concurrent calls.
     /// </summary>
     public string? StreamFlag { get; init; }
+
+    /// <summary>
+    /// Extra request headers (header parameters such as <c>anthropic-version</c> or <c>anthropic-beta</c>),
+    /// sent after the credentials; one with the name of a header the client sets itself replaces it.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+
+    /// <summary>How a 2xx answer that is in fact a failure is recognised; <see cref="JuheSuccessRule.None"/> by default.</summary>
+    public JuheSuccessRule SuccessRule { get; init; }
 }
