@@ -1,9 +1,9 @@
 using System.Reflection;
 using Juhe.Http;
 
-namespace Juhe.Tests;
+namespace Juhe.Tests.PublicApi;
 
-public class PublicApiTests
+public class PublicTypeNameTests
 {
     [Fact]
     public void No_two_public_types_share_a_name_so_any_set_of_Juhe_namespaces_can_be_imported_together()
