@@ -27,6 +27,17 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>Writes a multi-line template (a raw string literal) line by line at the current indentation.</summary>
+    public CodeWriter Lines(string block)
+    {
+        foreach (string line in block.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
     public void Open(string line)
     {
         Line(line);

@@ -1,0 +1,29 @@
+using Juhe.Generators.Parsing;
+
+namespace Juhe.Generators.Model;
+
+/// <summary>
+/// One way a generated method reads the answer; each becomes its own method. A closed family, so
+/// every emitter switch names each shape.
+/// </summary>
+internal abstract record ResponseModel
+{
+    private ResponseModel()
+    {
+    }
+
+    /// <summary>One JSON answer.</summary>
+    /// <param name="Type">The response type (always a generated type).</param>
+    /// <param name="ContextProperty">Its <c>JsonTypeInfo</c> property on the JSON context.</param>
+    public sealed record Json(TypeRef Type, string ContextProperty) : ResponseModel;
+
+    /// <summary>A server-sent event stream handed out through a decoder.</summary>
+    /// <param name="MethodName">The streaming method's name, e.g. <c>StreamAsync</c>.</param>
+    /// <param name="DecoderType">The full name of the decoder type returned.</param>
+    /// <param name="FlagProperty">The C# name of the body's bool property set for streaming, if any.</param>
+    /// <param name="FlagIsNullable">Whether that property is nullable (then the plain method resets it to <c>null</c>).</param>
+    public sealed record Stream(string MethodName, StreamKind Kind, string DecoderType, string? FlagProperty, bool FlagIsNullable) : ResponseModel;
+
+    /// <summary>A task submission: one JSON answer now, polled later with <see cref="Task"/>.</summary>
+    public sealed record Task(Json Submit, TaskModel Polling) : ResponseModel;
+}

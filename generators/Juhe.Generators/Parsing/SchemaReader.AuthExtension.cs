@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Juhe.Generators.Diagnostics;
+using Juhe.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Juhe.Generators.Parsing;
+
+// The x-juhe-auth extension, on the document (the default) or on one operation.
+internal sealed partial class SchemaReader
+{
+    private AuthStyle? ReadAuth(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonStringNode { Value: "bearer" }:
+                return AuthStyle.Bearer;
+            case JsonStringNode { Value: "anthropic" }:
+                return AuthStyle.Anthropic;
+            case JsonStringNode { Value: "google" }:
+                return AuthStyle.Google;
+            case JsonStringNode { Value: "system" }:
+                return AuthStyle.System;
+            case JsonStringNode { Value: "none" }:
+                return AuthStyle.None;
+        }
+
+        Report(JuheDiagnostics.InvalidValue, node.Start, "\"x-juhe-auth\" must be one of bearer, anthropic, google, system, none");
+        return null;
+    }
+}
