@@ -20,6 +20,7 @@ internal static class AccessorEmitter
         {
             w.Line();
             w.Summary("The <c>" + client.AccessorName + "</c> operations of the gateway.");
+            w.GeneratedCode(); // on the property: JuheClient itself is hand-written
             w.Line("public " + client.FullName + " " + client.AccessorName + " => " + FieldName(client) + " ??= new " + client.FullName + "(this);");
         }
 

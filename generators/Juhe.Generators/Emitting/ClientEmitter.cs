@@ -21,6 +21,7 @@ internal static class ClientEmitter
         w.Line("namespace " + client.Namespace + ";");
         w.Line();
         w.Summary("The <c>" + client.AccessorName + "</c> operations of the gateway.");
+        w.GeneratedCode();
         w.Open("public sealed partial class " + client.Name);
         w.Lines($$"""
             private readonly {{JuheClient}} _client;
@@ -54,6 +55,7 @@ internal static class ClientEmitter
             w.Line();
             w.Lines($$"""
                 /// <summary>Reaches <see cref="{{client.Name}}"/> from a <see cref="{{JuheClient}}"/>.</summary>
+                {{CodeWriter.GeneratedCodeAttribute}}
                 public static class {{client.Name}}Extensions
                 {
                     /// <summary>The <c>{{client.AccessorName}}</c> operations of the gateway (a light wrapper; create it as often as you like).</summary>

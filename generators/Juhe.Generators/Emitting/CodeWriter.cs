@@ -16,6 +16,16 @@ internal sealed class CodeWriter
         Line();
     }
 
+    /// <summary>
+    /// The attribute every generated type carries, so analyzers and coverage tools treat it as
+    /// generated. The version is the generator assembly's.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Juhe.Generators\", \"" + typeof(CodeWriter).Assembly.GetName().Version + "\")]";
+
+    /// <summary>Writes <see cref="GeneratedCodeAttribute"/> (before a type declaration, after its docs).</summary>
+    public CodeWriter GeneratedCode() => Line(GeneratedCodeAttribute);
+
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0)

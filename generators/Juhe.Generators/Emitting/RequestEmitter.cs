@@ -99,8 +99,15 @@ internal static class RequestEmitter
         }
 
         w.Line("var query = new global::System.Text.StringBuilder();");
+        bool afterBlock = false;
         foreach (ParameterModel parameter in parameters)
         {
+            if (afterBlock)
+            {
+                w.Line(); // a closing brace is followed by a blank line
+            }
+
+            afterBlock = !parameter.Required;
             if (parameter.Required)
             {
                 w.Line("AppendQuery(query, " + CodeWriter.Literal(parameter.JsonName) + ", " + Format(parameter.Type, parameter.Name) + ");");
