@@ -97,7 +97,7 @@ internal sealed class OperationBuilder
 
                 if (type.Kind != TypeRefKind.Named || type.NamedKind != TypeModelKind.Object || !_types.Types.TryGetValue(schema.RefName!, out body))
                 {
-                    _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, schema.Position, "A request body that is not an object schema", "make the body an object schema with properties");
+                    _diagnostics.Fail(document, JuheDiagnostics.RequestBodyNotObject, schema.Position, schema.RefText!);
                     return false;
                 }
 
@@ -121,7 +121,7 @@ internal sealed class OperationBuilder
 
             if (type.Kind is TypeRefKind.Named && type.NamedKind != TypeModelKind.Enum)
             {
-                _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, parameter.Position, "The parameter \"" + parameter.Name + "\" of a non-enum schema type", "parameters are strings, numbers, booleans or string enums");
+                _diagnostics.Fail(document, JuheDiagnostics.UnsupportedParameterType, parameter.Position, parameter.Name, "a $ref to a schema that is not a string enum");
                 return false;
             }
 
@@ -181,7 +181,7 @@ internal sealed class OperationBuilder
 
         if (!_types.TryGetModel(type, out TypeModel model))
         {
-            _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, schema.Position, "A response that is not an object, enum or union schema", "wrap the value in an object schema");
+            _diagnostics.Fail(document, JuheDiagnostics.ResponseNotNamedType, schema.Position, schema.RefText!);
             return null;
         }
 
@@ -230,7 +230,7 @@ internal sealed class OperationBuilder
             PropertyModel? property = body.Properties.FirstOrDefault(p => p.JsonName == flag);
             if (property is null || property.Type.Kind != TypeRefKind.Boolean)
             {
-                _diagnostics.Report(document, JuheDiagnostics.InvalidValue, stream.Position, "\"x-juhe-stream-flag\" of " + operation.OperationId + " names \"" + flag + "\", which is not a boolean property of " + body.Name);
+                _diagnostics.Report(document, JuheDiagnostics.InvalidStreamFlag, stream.Position, operation.OperationId, flag, body.Name);
                 return null;
             }
 

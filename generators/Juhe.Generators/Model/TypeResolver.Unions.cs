@@ -33,7 +33,7 @@ internal sealed partial class TypeResolver
 
             if (type.Kind == TypeRefKind.Named && type.NamedKind == TypeModelKind.Union)
             {
-                _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, alternative.Position, "A union alternative of " + name + " that is itself a union", "list the inner alternatives in the outer \"oneOf\"");
+                _diagnostics.Fail(document, JuheDiagnostics.NestedUnion, alternative.Position, name);
                 return null;
             }
 
@@ -42,7 +42,7 @@ internal sealed partial class TypeResolver
             {
                 if (alternative.Shape != SchemaShape.Reference || type.Kind != TypeRefKind.Named || type.NamedKind != TypeModelKind.Object)
                 {
-                    _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, alternative.Position, "An alternative of the discriminated union " + name + " that is not a $ref to an object schema", "make every alternative a $ref to an object that has the \"" + schema.DiscriminatorProperty + "\" property");
+                    _diagnostics.Fail(document, JuheDiagnostics.DiscriminatedAlternativeNotObject, alternative.Position, name, schema.DiscriminatorProperty!);
                     return null;
                 }
 
@@ -54,7 +54,7 @@ internal sealed partial class TypeResolver
                 string token = ReadTokenOf(type);
                 if (FindTokenClash(tokens, type, token) is { } clash)
                 {
-                    _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, alternative.Position, "The union " + name + " has two alternatives (" + clash + " and " + caseName + ") read from the same kind of JSON value (" + token + ")", "add a \"discriminator\" or merge the alternatives");
+                    _diagnostics.Fail(document, JuheDiagnostics.AmbiguousUnion, alternative.Position, name, clash, caseName, token);
                     return null;
                 }
 
@@ -68,7 +68,7 @@ internal sealed partial class TypeResolver
         {
             if (!schema.Alternatives.Any(a => a.RefName == mapping.RefName && a.RefFile == mapping.RefFile))
             {
-                _diagnostics.Fail(document, JuheDiagnostics.UnknownReference, mapping.Position, mapping.RefText, "the discriminator maps \"" + mapping.Value + "\" to a schema that is not one of the oneOf alternatives");
+                _diagnostics.Fail(document, JuheDiagnostics.DiscriminatorMappingNotAnAlternative, mapping.Position, mapping.Value, mapping.RefText);
                 return null;
             }
         }

@@ -67,20 +67,20 @@ internal sealed partial class TypeResolver
 
         if (!_byFileName.TryGetValue(file, out SchemaDocument? target))
         {
-            _diagnostics.Fail(from, JuheDiagnostics.UnknownReference, position, refText ?? name, "no schema file named \"" + file + "\" is part of the compilation");
+            _diagnostics.Fail(from, JuheDiagnostics.UnknownSchemaFile, position, refText ?? name, file);
             return null;
         }
 
         if (_broken.Contains(file))
         {
-            _diagnostics.Fail(from, JuheDiagnostics.UnknownReference, position, refText ?? name, "\"" + name + "\" is in " + file + ", which has errors of its own; fix those first");
+            _diagnostics.Fail(from, JuheDiagnostics.ReferenceIntoBrokenFile, position, refText ?? name, name, file);
             return null;
         }
 
         NamedSchema? named = target.Schemas.FirstOrDefault(s => s.Name == name);
         if (named is null)
         {
-            _diagnostics.Fail(from, JuheDiagnostics.UnknownReference, position, refText ?? name, file + " has no schema named \"" + name + "\" under components/schemas");
+            _diagnostics.Fail(from, JuheDiagnostics.UnknownReference, position, refText ?? name, file, name);
             return null;
         }
 
@@ -92,7 +92,7 @@ internal sealed partial class TypeResolver
                 return TypeRef.Named(target.Namespace, name, KindOf(named.Schema.Shape));
             }
 
-            _diagnostics.Fail(target, JuheDiagnostics.UnsupportedConstruct, named.Position, "The schema \"" + name + "\" refers to itself without an object in between", "break the cycle with an object schema");
+            _diagnostics.Fail(target, JuheDiagnostics.ReferenceCycleWithoutObject, named.Position, name);
             return null;
         }
 
@@ -127,7 +127,7 @@ internal sealed partial class TypeResolver
             case SchemaShape.String:
                 if (schema.Format == "binary")
                 {
-                    _diagnostics.Fail(document, JuheDiagnostics.UnsupportedConstruct, schema.Position, "A \"binary\" string in a JSON schema", "binary parts belong to multipart/form-data bodies, which are not generated yet");
+                    _diagnostics.Fail(document, JuheDiagnostics.BinaryStringInJson, schema.Position);
                     return null;
                 }
 

@@ -29,7 +29,7 @@ internal sealed partial class SchemaReader
                 return AuthStyle.None;
         }
 
-        Report(JuheDiagnostics.InvalidValue, node.Start, "\"x-juhe-auth\" must be one of bearer, anthropic, google, system, none");
+        Report(JuheDiagnostics.InvalidAuth, node.Start);
         return null;
     }
 }

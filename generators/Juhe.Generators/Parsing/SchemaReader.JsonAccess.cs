@@ -15,7 +15,7 @@ internal sealed partial class SchemaReader
     {
         if (value is not null && node is not null && !SyntaxFacts.IsValidIdentifier(value))
         {
-            Report(JuheDiagnostics.InvalidValue, node.Start, "\"" + member + "\" is \"" + value + "\", which is not a C# identifier");
+            Report(JuheDiagnostics.InvalidIdentifier, node.Start, member, value);
         }
     }
 
@@ -109,7 +109,7 @@ internal sealed partial class SchemaReader
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     private void ReportKind(JsonNode node, string what, string expected)
-        => Report(JuheDiagnostics.InvalidValue, node.Start, Capitalize(what) + " must be " + expected + ", not " + node.KindDescription);
+        => Report(JuheDiagnostics.WrongValueKind, node.Start, Capitalize(what), expected, node.KindDescription);
 
     private void Report(DiagnosticDescriptor descriptor, TextPosition position, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _filePath, position, arguments));

@@ -81,7 +81,7 @@ internal sealed partial class SchemaReader
         {
             if (content.Name is not ("application/json" or "multipart/form-data"))
             {
-                Report(JuheDiagnostics.UnsupportedConstruct, content.NamePosition, "The request body media type \"" + content.Name + "\"", "use \"application/json\" or \"multipart/form-data\"");
+                Report(JuheDiagnostics.UnsupportedMediaType, content.NamePosition, "request body", content.Name, "\"application/json\" or \"multipart/form-data\"");
                 continue;
             }
 
@@ -95,7 +95,7 @@ internal sealed partial class SchemaReader
             SchemaDef? schema = ReadSchema(schemaNode, "the request body of " + where);
             if (schema is not null && schema.Shape != SchemaShape.Reference)
             {
-                Report(JuheDiagnostics.UnsupportedConstruct, schemaNode.Start, "An inline request body schema", "make the body a \"$ref\" to a schema in \"components/schemas\" so it has a type name");
+                Report(JuheDiagnostics.InlineOperationSchema, schemaNode.Start, "request body");
             }
             else if (content.Name == chosen)
             {
@@ -149,7 +149,7 @@ internal sealed partial class SchemaReader
         SchemaDef? schema = ReadSchema(schemaNode, "the response of " + where);
         if (schema is not null && schema.Shape != SchemaShape.Reference)
         {
-            Report(JuheDiagnostics.UnsupportedConstruct, schemaNode.Start, "An inline response schema", "make the response a \"$ref\" to a schema in \"components/schemas\" so it has a type name");
+            Report(JuheDiagnostics.InlineOperationSchema, schemaNode.Start, "response");
             return null;
         }
 
@@ -161,7 +161,7 @@ internal sealed partial class SchemaReader
 
     private ResponseDef? UnsupportedResponseMediaType(JsonMember content)
     {
-        Report(JuheDiagnostics.UnsupportedConstruct, content.NamePosition, "The response media type \"" + content.Name + "\"", "use \"application/json\", \"text/event-stream\", \"application/octet-stream\" or \"audio/*\"");
+        Report(JuheDiagnostics.UnsupportedMediaType, content.NamePosition, "response", content.Name, "\"application/json\", \"text/event-stream\", \"application/octet-stream\", \"audio/*\" or \"image/*\"");
         return null;
     }
 
@@ -175,7 +175,7 @@ internal sealed partial class SchemaReader
 
         if (parameter["$ref"] is not null)
         {
-            Report(JuheDiagnostics.UnsupportedConstruct, parameter.Start, "A parameter \"$ref\"", "declare the parameter inline");
+            Report(JuheDiagnostics.ParameterReference, parameter.Start);
             return null;
         }
 
@@ -191,13 +191,13 @@ internal sealed partial class SchemaReader
         };
         if (locationText is not null && location is null)
         {
-            Report(JuheDiagnostics.InvalidValue, parameter["in"]!.Start, "\"in\" is \"" + locationText + "\"; use \"path\", \"query\" or \"header\"");
+            Report(JuheDiagnostics.InvalidParameterLocation, parameter["in"]!.Start, locationText);
             return null;
         }
 
         if (location == ParameterLocation.Header)
         {
-            Report(JuheDiagnostics.UnsupportedConstruct, parameter.Start, "A header parameter", "the runtime seam sends no per-operation headers yet; drop the parameter or make it a query parameter");
+            Report(JuheDiagnostics.HeaderParameter, parameter.Start, name ?? "(unnamed)");
             return null;
         }
 
@@ -215,7 +215,7 @@ internal sealed partial class SchemaReader
             schema = ReadSchema(schemaNode, "the parameter \"" + name + "\"");
             if (schema is not null && schema.Shape is not (SchemaShape.String or SchemaShape.Integer or SchemaShape.Number or SchemaShape.Boolean or SchemaShape.Reference))
             {
-                Report(JuheDiagnostics.UnsupportedConstruct, schemaNode.Start, "A parameter of type " + schema.Shape.ToString().ToLowerInvariant(), "parameters are strings, integers, numbers, booleans or a $ref to a string enum");
+                Report(JuheDiagnostics.UnsupportedParameterType, schemaNode.Start, name ?? "(unnamed)", "of type " + schema.Shape.ToString().ToLowerInvariant());
                 schema = null;
             }
         }
@@ -237,7 +237,7 @@ internal sealed partial class SchemaReader
             int close = path.IndexOf('}', index);
             if (close < 0)
             {
-                Report(JuheDiagnostics.InvalidValue, position, "The path \"" + path + "\" has an unclosed '{'");
+                Report(JuheDiagnostics.InvalidPath, position, path, "it has an unclosed '{'");
                 return;
             }
 

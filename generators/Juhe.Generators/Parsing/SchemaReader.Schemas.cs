@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Juhe.Generators.Diagnostics;
 using Juhe.Generators.Model;
@@ -26,7 +27,7 @@ internal sealed partial class SchemaReader
                 string hint = keyword == "anyOf"
                     ? "use \"oneOf\" for unions (and a {\"type\":\"null\"} alternative for nullable)"
                     : keyword == "allOf" ? "write the combined properties out in one object schema" : "describe the value with the supported subset (see src/Juhe/Schemas/README.md)";
-                Report(JuheDiagnostics.UnsupportedConstruct, FindMemberPosition(schema, keyword) ?? unsupported.Start, "\"" + keyword + "\" in " + where, hint);
+                Report(JuheDiagnostics.UnsupportedKeyword, FindMemberPosition(schema, keyword) ?? unsupported.Start, keyword, where, hint);
                 return null;
             }
         }
@@ -49,7 +50,7 @@ internal sealed partial class SchemaReader
             string fragment = hash < 0 ? string.Empty : text.Substring(hash);
             if (!fragment.StartsWith(ComponentPrefix, StringComparison.Ordinal) || fragment.Length == ComponentPrefix.Length)
             {
-                Report(JuheDiagnostics.UnknownReference, refNode.Start, text, "only references to \"#/components/schemas/<Name>\" are supported");
+                Report(JuheDiagnostics.UnsupportedReferenceForm, refNode.Start, text);
                 return null;
             }
 
@@ -89,14 +90,14 @@ internal sealed partial class SchemaReader
                 }
                 else
                 {
-                    Report(JuheDiagnostics.UnsupportedConstruct, item.Start, "A \"type\" list with more than one non-null type in " + where, "use [\"T\", \"null\"] for nullable, or \"oneOf\" for unions");
+                    Report(JuheDiagnostics.MultipleTypes, item.Start, where);
                     return null;
                 }
             }
 
             if (type is null)
             {
-                Report(JuheDiagnostics.UnsupportedConstruct, typeNode.Start, "A \"type\" of only \"null\" in " + where, "give the value a type");
+                Report(JuheDiagnostics.NullOnlySchema, typeNode.Start, "The \"type\" list in " + where);
                 return null;
             }
         }
@@ -128,13 +129,13 @@ internal sealed partial class SchemaReader
 
     private SchemaDef? UnsupportedNullType(TextPosition position, string where)
     {
-        Report(JuheDiagnostics.UnsupportedConstruct, position, "A schema of type \"null\" in " + where, "a null type is only meaningful as [\"T\", \"null\"] or as an alternative of \"oneOf\"");
+        Report(JuheDiagnostics.NullOnlySchema, position, "The \"type\": \"null\" in " + where);
         return null;
     }
 
     private SchemaDef? UnknownType(string type, TextPosition position, string where)
     {
-        Report(JuheDiagnostics.UnsupportedConstruct, position, "The type \"" + type + "\" in " + where, "use object, array, string, integer, number or boolean");
+        Report(JuheDiagnostics.UnknownType, position, type, where);
         return null;
     }
 
@@ -161,7 +162,7 @@ internal sealed partial class SchemaReader
             }
             else if (value.Kind != JsonKind.Null)
             {
-                Report(JuheDiagnostics.UnsupportedConstruct, value.Start, "A non-string enum value in " + where, "enums are string enums; describe numeric codes as \"integer\"");
+                Report(JuheDiagnostics.NonStringEnumValue, value.Start, where);
                 return null;
             }
         }
@@ -169,7 +170,7 @@ internal sealed partial class SchemaReader
         EquatableArray<string> names = StringList(schema, "x-juhe-enum-names");
         if (!names.IsEmpty && names.Count != list.Count)
         {
-            Report(JuheDiagnostics.InvalidValue, schema["x-juhe-enum-names"]!.Start, "\"x-juhe-enum-names\" has " + names.Count + " names for " + list.Count + " enum values in " + where + "; give one name per value");
+            Report(JuheDiagnostics.EnumNamesCountMismatch, schema["x-juhe-enum-names"]!.Start, names.Count.ToString(CultureInfo.InvariantCulture), list.Count.ToString(CultureInfo.InvariantCulture), where);
             return null;
         }
 
@@ -177,7 +178,7 @@ internal sealed partial class SchemaReader
         {
             if (!SyntaxFacts.IsValidIdentifier(name))
             {
-                Report(JuheDiagnostics.InvalidValue, schema["x-juhe-enum-names"]!.Start, "\"" + name + "\" in \"x-juhe-enum-names\" is not a C# identifier");
+                Report(JuheDiagnostics.InvalidIdentifier, schema["x-juhe-enum-names"]!.Start, "x-juhe-enum-names", name);
                 return null;
             }
         }
@@ -239,7 +240,7 @@ internal sealed partial class SchemaReader
 
         foreach (string missing in required)
         {
-            Report(JuheDiagnostics.InvalidValue, schema["required"]!.Start, "\"required\" in " + where + " names \"" + missing + "\", which is not one of its properties");
+            Report(JuheDiagnostics.RequiredNotAProperty, schema["required"]!.Start, where, missing);
             ok = false;
         }
 
@@ -275,7 +276,7 @@ internal sealed partial class SchemaReader
 
         if (alternatives.Count == 0)
         {
-            Report(JuheDiagnostics.UnsupportedConstruct, oneOfNode.Start, "A \"oneOf\" of only null in " + where, "give it a non-null alternative");
+            Report(JuheDiagnostics.NullOnlySchema, oneOfNode.Start, "The \"oneOf\" in " + where);
             return null;
         }
 
@@ -311,7 +312,7 @@ internal sealed partial class SchemaReader
                     string fragment = hash < 0 ? string.Empty : target.Value.Substring(hash);
                     if (!fragment.StartsWith(ComponentPrefix, StringComparison.Ordinal))
                     {
-                        Report(JuheDiagnostics.UnknownReference, target.Start, target.Value, "discriminator mappings must point at \"#/components/schemas/<Name>\"");
+                        Report(JuheDiagnostics.UnsupportedReferenceForm, target.Start, target.Value);
                         return null;
                     }
 

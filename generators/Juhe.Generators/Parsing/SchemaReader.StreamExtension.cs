@@ -24,7 +24,7 @@ internal sealed partial class SchemaReader
         };
         if (kind is null)
         {
-            Report(JuheDiagnostics.InvalidValue, media!["x-juhe-stream"]!.Start, "\"x-juhe-stream\" is \"" + kindText + "\"; use \"chat-completions\", \"completions\" or \"sse\"");
+            Report(JuheDiagnostics.UnknownStreamKind, media!["x-juhe-stream"]!.Start, kindText);
             return null;
         }
 

@@ -54,14 +54,14 @@ internal sealed partial class SchemaReader
 
         if (root is not JsonObjectNode document)
         {
-            Report(JuheDiagnostics.InvalidValue, root.Start, "A schema file must be a JSON object with \"openapi\", \"x-juhe-namespace\", \"paths\" and \"components\", not " + root.KindDescription);
+            ReportKind(root, "a schema file", "a JSON object with \"openapi\", \"x-juhe-namespace\", \"paths\" and \"components\"");
             return Empty();
         }
 
         string? ns = RequiredString(document, "x-juhe-namespace", "the document", "add \"x-juhe-namespace\": \"My.Namespace\" at the root: it is the C# namespace of the generated types");
         if (ns is not null && !IsValidNamespace(ns))
         {
-            Report(JuheDiagnostics.InvalidValue, document["x-juhe-namespace"]!.Start, "\"" + ns + "\" is not a valid C# namespace for \"x-juhe-namespace\"");
+            Report(JuheDiagnostics.InvalidNamespace, document["x-juhe-namespace"]!.Start, ns);
         }
 
         AuthStyle auth = ReadAuth(document["x-juhe-auth"]) ?? AuthStyle.Bearer;
@@ -73,7 +73,7 @@ internal sealed partial class SchemaReader
             {
                 if (!SyntaxFacts.IsValidIdentifier(member.Name) || !char.IsUpper(member.Name[0]))
                 {
-                    Report(JuheDiagnostics.InvalidValue, member.NamePosition, "The schema name \"" + member.Name + "\" is not a PascalCase C# identifier; component names are the generated type names");
+                    Report(JuheDiagnostics.InvalidSchemaName, member.NamePosition, member.Name, Naming.ToPascalCase(member.Name));
                     continue;
                 }
 
@@ -92,7 +92,7 @@ internal sealed partial class SchemaReader
             {
                 if (!path.Name.StartsWith("/", StringComparison.Ordinal))
                 {
-                    Report(JuheDiagnostics.InvalidValue, path.NamePosition, "The path \"" + path.Name + "\" must start with '/'");
+                    Report(JuheDiagnostics.InvalidPath, path.NamePosition, path.Name, "it does not start with '/'");
                     continue;
                 }
 
@@ -108,7 +108,7 @@ internal sealed partial class SchemaReader
                     {
                         if (op.Name == "parameters")
                         {
-                            Report(JuheDiagnostics.UnsupportedConstruct, op.NamePosition, "Path-level \"parameters\"", "declare the parameters on each operation instead");
+                            Report(JuheDiagnostics.PathLevelParameters, op.NamePosition);
                         }
 
                         continue;
