@@ -121,6 +121,10 @@ public sealed partial class DiagnosticTests
             "Alias\" }", "The response \"#/components/schemas/Alias\" is not an object, enum or union schema"
         },
         {
+            "JUHE045", Document(Thing, Operation("getThing", extra: "\n      \"x-juhe-task\": { \"poll\": \"getThing\", \"id\": \"data.id\", \"status\": \"id\" },")),
+            "{ \"poll\"", "reads \"data.id\" from the submit response, but Thing has no member \"data\""
+        },
+        {
             "JUHE041", Document(Thing, Post("Thing", JsonThing + ",\n        \"text/event-stream\": { \"x-juhe-stream\": \"anthropic\" }")),
             "\"anthropic\"", "\"x-juhe-stream\" is \"anthropic\""
         },

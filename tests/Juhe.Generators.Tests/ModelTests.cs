@@ -64,6 +64,62 @@ public sealed class ModelTests
         Assert.Contains(edited.Clients.SelectMany(c => c.Operations), o => o.Stream?.MethodName == "WatchAsync");
     }
 
+    private const string TaskSchema = """
+        {
+          "openapi": "3.1.0",
+          "x-juhe-namespace": "Samples.Tasks",
+          "paths": {
+            "/v1/videos": { "post": {
+              "operationId": "submitVideo", "x-juhe-client": "Videos", "x-juhe-method": "Submit",
+              "x-juhe-task": { "poll": "getVideo", "id": "data.task_id", "status": "data.status", "result": "data.videos[].url",
+                               "queued": ["submitted"], "running": ["processing"], "succeeded": ["succeed"], "failed": ["failed"] },
+              "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/VideoRequest" } } } },
+              "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Submitted" } } } } } } },
+            "/v1/videos/{task_id}": { "get": {
+              "operationId": "getVideo", "x-juhe-client": "Videos", "x-juhe-method": "Get",
+              "parameters": [ { "name": "task_id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+              "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/VideoTask" } } } } } } }
+          },
+          "components": { "schemas": {
+            "VideoRequest": { "type": "object", "required": ["prompt"], "properties": { "prompt": { "type": "string" } } },
+            "Submitted": { "type": "object", "properties": { "data": { "type": "object", "properties": { "task_id": { "type": "string" } } } } },
+            "VideoTask": { "type": "object", "properties": { "data": { "type": "object", "properties": {
+              "status": { "type": "string" },
+              "videos": { "type": "array", "items": { "type": "object", "properties": { "url": { "type": "string" } } } } } } } }
+          } }
+        }
+        """;
+
+    [Fact]
+    public void A_task_operation_keeps_its_polling_in_the_model_and_still_gets_its_submit_method()
+    {
+        GeneratorRun run = GeneratorHarness.Run("/p/Schemas/tasks.json", TaskSchema);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileProblems());
+        GenerationModel model = Outputs<GenerationModel>(run.Result.Results.Single(), JuheSchemaGenerator.Steps.Model).Single();
+        OperationModel submit = model.Clients.Single().Operations.Single(o => o.OperationId == "submitVideo");
+        ResponseModel.Task task = Assert.IsType<ResponseModel.Task>(Assert.Single(submit.Responses));
+        Assert.Equal("getVideo", task.Polling.PollOperationId);
+        Assert.Equal("data.videos[].url", task.Polling.ResultPath);
+        Assert.Equal(["succeed"], task.Polling.Succeeded);
+        Assert.Contains("public global::System.Threading.Tasks.Task<global::Samples.Tasks.Submitted> SubmitAsync(", run.Source("Samples.Tasks.VideosClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("data.videos.url", "\"videos\" is an array: write \"videos[]\" to step into its items")]
+    [InlineData("data.status[].x", "\"status\" of VideoTaskData is not an array")]
+    [InlineData("data.videos[].href", "VideoTaskDataVideosItem has no member \"href\"")]
+    [InlineData("data..status", "the path has an empty step")]
+    public void A_task_result_path_that_does_not_fit_the_poll_response_is_JUHE045(string path, string problem)
+    {
+        GeneratorRun run = GeneratorHarness.Run("/p/Schemas/tasks.json", TaskSchema.Replace("\"data.videos[].url\"", "\"" + path + "\"", StringComparison.Ordinal));
+
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("JUHE045", diagnostic.Id);
+        Assert.Contains("from the poll response of getVideo, but " + problem, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_cached_values_hold_no_symbols_syntax_or_JSON_nodes()
     {

@@ -231,6 +231,11 @@ internal static class JuheDiagnostics
         "x-juhe-task names an unknown operation",
         "The x-juhe-task of \"{0}\" polls with \"{1}\", but no operation has that operationId. Name the operationId of the poll operation.");
 
+    public static readonly DiagnosticDescriptor TaskPathNotInResponse = Error(
+        "JUHE045",
+        "x-juhe-task path not in the response",
+        "The x-juhe-task of \"{0}\" reads \"{1}\" from {2}, but {3}. Fix the path: JSON member names joined with '.', with \"[]\" after an array member to step into its items.");
+
     public static readonly DiagnosticDescriptor UnknownStreamKind = Error(
         "JUHE041",
         "Unknown x-juhe-stream",
@@ -256,7 +261,7 @@ internal static class JuheDiagnostics
         NestedUnion, DiscriminatedAlternativeNotObject, AmbiguousUnion, DiscriminatorMappingNotAnAlternative, InvalidPath,
         PathLevelParameters, UnsupportedParameterType, ParameterReference, InvalidParameterLocation, HeaderParameter, InvalidAuth, UnsupportedMediaType, UnknownSchemaFile,
         ReferenceIntoBrokenFile, UnsupportedReferenceForm, ReferenceCycleWithoutObject, InlineOperationSchema,
-        RequestBodyNotObject, ResponseNotNamedType, UnknownStreamKind, InvalidStreamFlag, InternalError,
+        RequestBodyNotObject, ResponseNotNamedType, UnknownStreamKind, InvalidStreamFlag, TaskPathNotInResponse, InternalError,
     ];
 
     public static DiagnosticDescriptor Find(string id)

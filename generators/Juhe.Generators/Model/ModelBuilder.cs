@@ -116,8 +116,11 @@ internal sealed class ModelBuilder
             }
         }
 
-        var operationIds = new HashSet<string>(Good.SelectMany(d => d.Operations).Select(o => o.OperationId), StringComparer.Ordinal);
-        var operations = new OperationBuilder(types, _host, diagnostics, operationIds);
+        // operationIds are unique across good files (CheckDuplicateOperationIds broke the others).
+        var byOperationId = Good
+            .SelectMany(d => d.Operations.Select(o => (Document: d, Operation: o)))
+            .ToDictionary(pair => pair.Operation.OperationId, StringComparer.Ordinal);
+        var operations = new OperationBuilder(types, _host, diagnostics, byOperationId);
         return new Pass(diagnostics, types, BuildClients(operations, diagnostics));
     }
 

@@ -19,15 +19,15 @@ internal sealed class OperationBuilder
     private readonly TypeResolver _types;
     private readonly HostModel _host;
     private readonly ModelDiagnostics _diagnostics;
-    private readonly ISet<string> _operationIds;
+    private readonly IReadOnlyDictionary<string, (SchemaDocument Document, OperationDef Operation)> _operations;
 
-    /// <param name="operationIds">Every operationId of the files that generate, for <c>x-juhe-task</c>'s poll operation.</param>
-    public OperationBuilder(TypeResolver types, HostModel host, ModelDiagnostics diagnostics, ISet<string> operationIds)
+    /// <param name="operations">Every operation of the files that generate, by operationId: <c>x-juhe-task</c> names its poll operation.</param>
+    public OperationBuilder(TypeResolver types, HostModel host, ModelDiagnostics diagnostics, IReadOnlyDictionary<string, (SchemaDocument Document, OperationDef Operation)> operations)
     {
         _types = types;
         _host = host;
         _diagnostics = diagnostics;
-        _operationIds = operationIds;
+        _operations = operations;
     }
 
     /// <summary>The operation's methods, or null when it is not generated (the reason is reported).</summary>
@@ -71,7 +71,7 @@ internal sealed class OperationBuilder
     /// <summary>Checks the task's poll operation exists (before the operation is shaped, as it fails the file).</summary>
     public void CheckTask(SchemaDocument document, OperationDef operation)
     {
-        if (operation.Task is { } task && !_operationIds.Contains(task.Poll))
+        if (operation.Task is { } task && !_operations.ContainsKey(task.Poll))
         {
             _diagnostics.Fail(document, JuheDiagnostics.UnknownTaskOperation, task.Position, operation.OperationId, task.Poll);
         }
@@ -155,7 +155,7 @@ internal sealed class OperationBuilder
                 return false;
             }
 
-            answer = operation.Task is { } task ? BuildTask(result, task) : result;
+            answer = operation.Task is { } task ? BuildTask(document, operation, result, task) : result;
             return true;
         }
 
@@ -188,9 +188,33 @@ internal sealed class OperationBuilder
         return new ResponseModel.Json(type, ContextModelBuilder.PropertyName(model.Name));
     }
 
-    private static ResponseModel.Task BuildTask(ResponseModel.Json submit, TaskDef task) => new(
-        submit,
-        new TaskModel
+    /// <summary>The task submission; a path that names no member of its response is reported (and fails the file).</summary>
+    private ResponseModel.Task BuildTask(SchemaDocument document, OperationDef operation, ResponseModel.Json submit, TaskDef task)
+    {
+        CheckTaskPath(document, operation, task.IdPath, submit.Type, "the submit response");
+        if (_operations.TryGetValue(task.Poll, out var poll)
+            && poll.Operation.Responses.OfType<ResponseDef.Json>().FirstOrDefault() is { Schema: var pollSchema }
+            && _types.Resolve(poll.Document, pollSchema.RefFile!, pollSchema.RefName!, pollSchema.Position, pollSchema.RefText) is { } pollType)
+        {
+            CheckTaskPath(document, operation, task.StatusPath, pollType, "the poll response of " + task.Poll);
+            if (task.ResultPath is { } resultPath)
+            {
+                CheckTaskPath(document, operation, resultPath, pollType, "the poll response of " + task.Poll);
+            }
+        }
+
+        return new ResponseModel.Task(submit, ToTaskModel(task));
+    }
+
+    private void CheckTaskPath(SchemaDocument document, OperationDef operation, string path, TypeRef response, string responseName)
+    {
+        if (JsonPathCheck.FindProblem(response, path, type => _types.TryGetModel(type, out TypeModel model) ? model : null) is { } problem)
+        {
+            _diagnostics.Fail(document, JuheDiagnostics.TaskPathNotInResponse, operation.Task!.Position, operation.OperationId, path, responseName, problem);
+        }
+    }
+
+    private static TaskModel ToTaskModel(TaskDef task) => new TaskModel
         {
             PollOperationId = task.Poll,
             IdPath = task.IdPath,
@@ -201,7 +225,7 @@ internal sealed class OperationBuilder
             Succeeded = task.Succeeded,
             Failed = task.Failed,
             Cancelled = task.Cancelled,
-        });
+        };
 
     private ResponseModel.Stream? TryBuildStream(SchemaDocument document, OperationDef operation, StreamDef stream, TypeModel? body)
     {
