@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using Juhe.Generators.Diagnostics;
 using Juhe.Generators.Model;

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Juhe.Generators.Diagnostics;
 using Juhe.Generators.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Juhe.Generators.Parsing;
 

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Juhe.Generators.Diagnostics;
-using Juhe.Generators.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace Juhe.Generators.Parsing;
 
 // The x-juhe-task extension: how a task-submitting operation is polled.

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Juhe.Generators.Diagnostics;
 using Juhe.Generators.Model;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Juhe.Generators.Parsing;
@@ -14,11 +12,6 @@ namespace Juhe.Generators.Parsing;
 /// </summary>
 internal sealed partial class SchemaReader
 {
-    private const string ComponentPrefix = "#/components/schemas/";
-
-    private static readonly string[] UnsupportedKeywords =
-        ["allOf", "anyOf", "not", "if", "then", "else", "patternProperties", "$defs", "prefixItems", "dependentSchemas"];
-
     private readonly string _filePath;
     private readonly string _fileName;
     private readonly List<DiagnosticInfo> _diagnostics = [];
