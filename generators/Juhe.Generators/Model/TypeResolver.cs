@@ -17,6 +17,7 @@ internal sealed partial class TypeResolver
     private readonly ModelDiagnostics _diagnostics;
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _typeOrigins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _nameByFullName = new(StringComparer.Ordinal);
     private readonly Dictionary<(string File, string Name), TypeRef?> _resolved = [];
     private readonly HashSet<(string File, string Name)> _resolving = [];
 
@@ -44,13 +45,10 @@ internal sealed partial class TypeResolver
     /// <summary>The generated type a use refers to.</summary>
     public bool TryGetModel(TypeRef type, out TypeModel model)
     {
-        foreach (TypeModel candidate in _types.Values)
+        if (type.Kind == TypeRefKind.Named && _nameByFullName.TryGetValue(type.FullName!, out string? name) && _types.TryGetValue(name, out TypeModel? found))
         {
-            if (type.Kind == TypeRefKind.Named && candidate.FullName == type.FullName)
-            {
-                model = candidate;
-                return true;
-            }
+            model = found;
+            return true;
         }
 
         model = null!;
@@ -183,6 +181,7 @@ internal sealed partial class TypeResolver
         if (model is not null)
         {
             _types[name] = model;
+            _nameByFullName[model.FullName] = name;
         }
 
         return model;
