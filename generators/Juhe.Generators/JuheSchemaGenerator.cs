@@ -101,7 +101,7 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
         {
             if (!list.IsEmpty)
             {
-                spc.AddSource("Juhe.Http.JuheClient.Clients.g.cs", SourceText.From(ClientEmitter.EmitAccessors(list), System.Text.Encoding.UTF8));
+                spc.AddSource("Juhe.Http.JuheClient.Clients.g.cs", SourceText.From(AccessorEmitter.Emit(list), System.Text.Encoding.UTF8));
             }
         });
     }
@@ -134,10 +134,12 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new SchemaDocument(
-                file.Path, SchemaReader.FileNameOf(file.Path), string.Empty, "bearer",
-                EquatableArray<NamedSchema>.Empty, EquatableArray<OperationDef>.Empty,
-                new[] { DiagnosticInfo.Create(JuheDiagnostics.InternalError, file.Path, default, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray());
+            return new SchemaDocument
+            {
+                FilePath = file.Path,
+                FileName = SchemaReader.FileNameOf(file.Path),
+                Diagnostics = new[] { DiagnosticInfo.Create(JuheDiagnostics.InternalError, file.Path, default, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray(),
+            };
         }
     }
 
@@ -168,12 +170,14 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
         }
 
         INamedTypeSymbol? juheClient = compilation.GetTypeByMetadataName("Juhe.Http.JuheClient");
-        return new HostModel(
-            contextNamespace,
-            contextName,
-            DeclaresJuheClient: compilation.Assembly.GetTypeByMetadataName("Juhe.Http.JuheClient") is not null,
-            SeesJuheClient: juheClient is not null,
-            VisibleStreamDecoders: new EquatableArray<string>(StreamDecoders.All.Where(name => compilation.GetTypeByMetadataName(name) is not null)));
+        return new HostModel
+        {
+            ContextNamespace = contextNamespace,
+            ContextName = contextName,
+            DeclaresJuheClient = compilation.Assembly.GetTypeByMetadataName("Juhe.Http.JuheClient") is not null,
+            SeesJuheClient = juheClient is not null,
+            VisibleStreamDecoders = new EquatableArray<string>(StreamDecoders.All.Where(name => compilation.GetTypeByMetadataName(name) is not null)),
+        };
     }
 
     private static GenerationModel? BuildModel(ImmutableArray<SchemaDocument> documents, HostModel host)
@@ -190,10 +194,14 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var diagnostic = DiagnosticInfo.Create(JuheDiagnostics.InternalError, string.Empty, default, ex.GetType().Name + ": " + ex.Message);
-            return new GenerationModel(
-                EquatableArray<TypeModel>.Empty, EquatableArray<ClientModel>.Empty,
-                new ContextModel(host.ContextNamespace, host.ContextName, EquatableArray<ContextEntry>.Empty),
-                host.DeclaresJuheClient, new[] { diagnostic }.ToEquatableArray());
+            return new GenerationModel
+            {
+                Types = EquatableArray<TypeModel>.Empty,
+                Clients = EquatableArray<ClientModel>.Empty,
+                Context = new ContextModel(host.ContextNamespace, host.ContextName, EquatableArray<ContextEntry>.Empty),
+                DeclaresJuheClient = host.DeclaresJuheClient,
+                Diagnostics = new[] { diagnostic }.ToEquatableArray(),
+            };
         }
     }
 

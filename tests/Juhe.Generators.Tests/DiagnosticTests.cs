@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Juhe.Generators.Tests;
 
 /// <summary>Every problem in a schema file is reported with its id, the file and the line, and never crashes the compiler.</summary>
-public sealed class DiagnosticTests
+public sealed partial class DiagnosticTests
 {
     private const string File = "/project/Schemas/broken.json";
 
@@ -64,13 +64,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_ref_into_another_file_that_does_not_exist_is_JUHE002()
+    public void A_ref_into_another_file_that_does_not_exist_is_JUHE034()
     {
         string text = Document("    \"Thing\": { \"type\": \"object\", \"properties\": {\n      \"other\": { \"$ref\": \"nowhere.json#/components/schemas/X\" } } }");
 
         GeneratorRun run = GeneratorHarness.Run(File, text);
 
-        Diagnostic diagnostic = Single(run, "JUHE002");
+        Diagnostic diagnostic = Single(run, "JUHE034");
+        AssertAt(diagnostic, File, LineOf(text, "\"$ref\""));
         Assert.Contains("no schema file named \"nowhere.json\"", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -120,26 +121,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void An_unknown_type_is_JUHE005_naming_the_type()
+    public void An_unknown_type_is_JUHE017_naming_the_type()
     {
         string text = Document("    \"Thing\": { \"type\": \"object\", \"properties\": {\n      \"when\": { \"type\": \"datetime\" } } }");
 
         GeneratorRun run = GeneratorHarness.Run(File, text);
 
-        Diagnostic diagnostic = Single(run, "JUHE005");
+        Diagnostic diagnostic = Single(run, "JUHE017");
         AssertAt(diagnostic, File, LineOf(text, "\"datetime\""));
         Assert.Contains("The type \"datetime\"", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Two_object_alternatives_without_a_discriminator_are_JUHE005()
+    public void Two_object_alternatives_without_a_discriminator_are_JUHE026()
     {
         string text = Document(Thing + ",\n    \"Either\": { \"oneOf\": [ { \"$ref\": \"#/components/schemas/Thing\" },\n      { \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } } ] }");
 
         GeneratorRun run = GeneratorHarness.Run(File, text);
 
-        Diagnostic diagnostic = Single(run, "JUHE005");
-        Assert.Contains("add a \"discriminator\"", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Diagnostic diagnostic = Single(run, "JUHE026");
+        Assert.Contains("Add a \"discriminator\"", diagnostic.GetMessage(), StringComparison.Ordinal);
         AssertAt(diagnostic, File, LineOf(text, "{ \"type\": \"object\", \"properties\": { \"x\""));
     }
 
@@ -267,8 +268,8 @@ public sealed class DiagnosticTests
 
         GeneratorRun run = GeneratorHarness.Run([("/p/Schemas/a.json", broken), ("/p/Schemas/b.json", user)]);
 
-        Single(run, "JUHE005");
-        Diagnostic reference = Single(run, "JUHE002");
+        Single(run, "JUHE017");
+        Diagnostic reference = Single(run, "JUHE035");
         AssertAt(reference, "/p/Schemas/b.json", LineOf(user, "\"$ref\""));
         Assert.Contains("a.json, which has errors of its own", reference.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(run.Sources);

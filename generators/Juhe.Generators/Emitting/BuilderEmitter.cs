@@ -31,6 +31,7 @@ internal static class BuilderEmitter
         w.Line();
 
         w.Summary("Builds a <see cref=\"" + type.Name + "\"/> step by step; <see cref=\"Build\"/> checks that every required member was set.");
+        w.GeneratedCode();
         w.Open("public sealed partial class " + builder);
         foreach (PropertyModel property in type.Properties)
         {

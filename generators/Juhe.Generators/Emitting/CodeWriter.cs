@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace Juhe.Generators.Emitting;
@@ -16,6 +15,16 @@ internal sealed class CodeWriter
         Line();
     }
 
+    /// <summary>
+    /// The attribute every generated type carries, so analyzers and coverage tools treat it as
+    /// generated. The version is the generator assembly's.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Juhe.Generators\", \"" + typeof(CodeWriter).Assembly.GetName().Version + "\")]";
+
+    /// <summary>Writes <see cref="GeneratedCodeAttribute"/> (before a type declaration, after its docs).</summary>
+    public CodeWriter GeneratedCode() => Line(GeneratedCodeAttribute);
+
     public CodeWriter Line(string line = "")
     {
         if (line.Length > 0)
@@ -24,6 +33,17 @@ internal sealed class CodeWriter
         }
 
         _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes a multi-line template (a raw string literal) line by line at the current indentation.</summary>
+    public CodeWriter Lines(string block)
+    {
+        foreach (string line in block.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
         return this;
     }
 

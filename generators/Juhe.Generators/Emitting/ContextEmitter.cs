@@ -17,6 +17,7 @@ internal static class ContextEmitter
         w.Line("namespace " + context.Namespace + ";");
         w.Line();
         w.Summary("The JSON metadata of every type generated from the schemas: pass its properties (or <see cref=\"Default\"/> as a resolver) to System.Text.Json. Reflection-free and trim/AOT safe.");
+        w.GeneratedCode();
         w.Open("public partial class " + context.Name + " : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Line("private static readonly " + TypeNames.Options + " s_defaultOptions = new();");
         w.Line();

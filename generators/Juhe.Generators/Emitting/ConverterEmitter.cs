@@ -19,6 +19,7 @@ internal static class ConverterEmitter
         w.Line("namespace " + type.Namespace + ";");
         w.Line();
         w.Summary("Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection.");
+        w.GeneratedCode();
         w.Open("internal sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type.FullName + ">");
         w.Summary("The shared instance; the converter holds no state.");
         w.Line("public static " + type.Name + "JsonConverter Instance { get; } = new();");

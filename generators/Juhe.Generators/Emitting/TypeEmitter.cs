@@ -19,6 +19,7 @@ internal static class TypeEmitter
         w.Line("namespace " + type.Namespace + ";");
         w.Line();
         w.Summary(CodeWriter.Doc(type.Description, "The <c>" + type.Name + "</c> object."));
+        w.GeneratedCode();
         w.Open("public sealed partial class " + type.Name);
         foreach (PropertyModel property in type.Properties)
         {
@@ -41,6 +42,7 @@ internal static class TypeEmitter
         w.Line();
         w.Summary(CodeWriter.Doc(type.Description, "The <c>" + type.Name + "</c> value.")
             + "\nAn extensible string enum: values this version does not list are accepted and kept as they are.");
+        w.GeneratedCode();
         w.Open("public readonly partial struct " + type.Name + " : global::System.IEquatable<" + type.Name + ">");
         w.Line("private readonly string? _value;");
         w.Line();
@@ -96,6 +98,7 @@ internal static class TypeEmitter
             ? "\nOne of: " + string.Join(", ", type.Cases.Select(c => c.Name)) + ", selected by the <c>" + CodeWriter.Xml(type.Discriminator!) + "</c> member; an object with a value this version does not know is kept in <see cref=\"Unknown\"/>."
             : "\nOne of: " + string.Join(", ", type.Cases.Select(c => c.Name)) + "; exactly one member is set.";
         w.Summary(description);
+        w.GeneratedCode();
         w.Open("public sealed partial class " + type.Name);
         foreach (UnionCaseModel unionCase in type.Cases)
         {

@@ -1,21 +1,27 @@
-using System.Collections.Generic;
+using Juhe.Generators.Parsing;
 
 namespace Juhe.Generators.Model;
 
 /// <summary>
-/// Which runtime type decodes each <c>x-juhe-stream</c> kind. A kind without a decoder here (such as
-/// <c>sse</c>) is handed out as a plain <c>Juhe.Sse.SseReader</c>.
+/// Which runtime type decodes each <see cref="StreamKind"/>. A kind without a decoder here (such as
+/// <see cref="StreamKind.Sse"/>) is handed out as a plain <c>Juhe.Sse.SseReader</c>.
 /// </summary>
 internal static class StreamDecoders
 {
-    private static readonly Dictionary<string, string> ByKind = new()
-    {
-        ["chat-completions"] = "Juhe.Streaming.ChatCompletionStream",
-        ["completions"] = "Juhe.Streaming.CompletionStream",
-    };
+    private const string ChatCompletionStream = "Juhe.Streaming.ChatCompletionStream";
+    private const string CompletionStream = "Juhe.Streaming.CompletionStream";
 
     /// <summary>Every decoder type's metadata name, to look up in the compilation.</summary>
-    public static IEnumerable<string> All => ByKind.Values;
+    public static string[] All { get; } = [ChatCompletionStream, CompletionStream];
 
-    public static bool TryGet(string kind, out string typeName) => ByKind.TryGetValue(kind, out typeName!);
+    public static bool TryGet(StreamKind kind, out string typeName)
+    {
+        typeName = kind switch
+        {
+            StreamKind.ChatCompletions => ChatCompletionStream,
+            StreamKind.Completions => CompletionStream,
+            StreamKind.Sse => string.Empty,
+        };
+        return typeName.Length > 0;
+    }
 }

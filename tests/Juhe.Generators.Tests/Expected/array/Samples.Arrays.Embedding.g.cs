@@ -4,6 +4,7 @@
 namespace Samples.Arrays;
 
 /// <summary>The <c>Embedding</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Embedding
 {
     /// <summary>The <c>vector</c> member.</summary>

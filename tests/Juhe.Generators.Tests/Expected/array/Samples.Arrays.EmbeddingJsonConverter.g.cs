@@ -4,6 +4,7 @@
 namespace Samples.Arrays;
 
 /// <summary>Reads and writes <see cref="Embedding"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class EmbeddingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Arrays.Embedding>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

@@ -4,6 +4,7 @@
 namespace Samples.Dictionaries;
 
 /// <summary>The <c>Settings</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Settings
 {
     /// <summary>The <c>logit_bias</c> member.</summary>

@@ -4,6 +4,7 @@
 namespace Samples.Dictionaries;
 
 /// <summary>Reads and writes <see cref="Settings"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class SettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Dictionaries.Settings>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

@@ -4,6 +4,7 @@
 namespace Samples.Enums;
 
 /// <summary>Reads and writes <see cref="Role"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class RoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Enums.Role>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

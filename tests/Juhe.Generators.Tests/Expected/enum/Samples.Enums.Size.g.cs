@@ -7,6 +7,7 @@ namespace Samples.Enums;
 /// The <c>Size</c> value.
 /// An extensible string enum: values this version does not list are accepted and kept as they are.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public readonly partial struct Size : global::System.IEquatable<Size>
 {
     private readonly string? _value;

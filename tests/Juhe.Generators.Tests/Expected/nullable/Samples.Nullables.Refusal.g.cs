@@ -4,6 +4,7 @@
 namespace Samples.Nullables;
 
 /// <summary>The <c>Refusal</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Refusal
 {
     /// <summary>The <c>reason</c> member.</summary>

@@ -4,6 +4,7 @@
 namespace Samples.Nullables;
 
 /// <summary>Reads and writes <see cref="Reply"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class ReplyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Nullables.Reply>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

@@ -4,6 +4,7 @@
 namespace UserProject;
 
 /// <summary>The JSON metadata of every type generated from the schemas: pass its properties (or <see cref="Default"/> as a resolver) to System.Text.Json. Reflection-free and trim/AOT safe.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public partial class JuheJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();

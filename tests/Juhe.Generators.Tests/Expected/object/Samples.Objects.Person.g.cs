@@ -4,6 +4,7 @@
 namespace Samples.Objects;
 
 /// <summary>A person.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Person
 {
     /// <summary>The full name.</summary>

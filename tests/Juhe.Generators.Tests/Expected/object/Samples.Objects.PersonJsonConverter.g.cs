@@ -4,6 +4,7 @@
 namespace Samples.Objects;
 
 /// <summary>Reads and writes <see cref="Person"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class PersonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Objects.Person>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

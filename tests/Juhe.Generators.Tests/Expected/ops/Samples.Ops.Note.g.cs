@@ -4,6 +4,7 @@
 namespace Samples.Ops;
 
 /// <summary>The <c>Note</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Note
 {
     /// <summary>The <c>id</c> member.</summary>

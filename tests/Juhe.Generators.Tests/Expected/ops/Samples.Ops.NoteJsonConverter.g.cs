@@ -4,6 +4,7 @@
 namespace Samples.Ops;
 
 /// <summary>Reads and writes <see cref="Note"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class NoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Ops.Note>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

@@ -4,6 +4,7 @@
 namespace Samples.Ops;
 
 /// <summary>The <c>NoteRequest</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class NoteRequest
 {
     /// <summary>The <c>title</c> member.</summary>

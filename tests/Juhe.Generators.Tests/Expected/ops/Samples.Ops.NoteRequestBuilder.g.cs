@@ -13,6 +13,7 @@ public sealed partial class NoteRequest
 }
 
 /// <summary>Builds a <see cref="NoteRequest"/> step by step; <see cref="Build"/> checks that every required member was set.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class NoteRequestBuilder
 {
     private string? _title;

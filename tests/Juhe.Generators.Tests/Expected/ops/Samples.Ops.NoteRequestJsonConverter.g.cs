@@ -4,6 +4,7 @@
 namespace Samples.Ops;
 
 /// <summary>Reads and writes <see cref="NoteRequest"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class NoteRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Ops.NoteRequest>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

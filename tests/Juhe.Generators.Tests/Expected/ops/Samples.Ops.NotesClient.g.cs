@@ -4,6 +4,7 @@
 namespace Samples.Ops;
 
 /// <summary>The <c>Notes</c> operations of the gateway.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class NotesClient
 {
     private readonly global::Juhe.Http.JuheClient _client;
@@ -59,6 +60,7 @@ public sealed partial class NotesClient
         {
             AppendQuery(query, "limit", limitValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
+
         if (verbose is { } verboseValue)
         {
             AppendQuery(query, "verbose", (verboseValue ? "true" : "false"));
@@ -80,6 +82,7 @@ public sealed partial class NotesClient
 }
 
 /// <summary>Reaches <see cref="NotesClient"/> from a <see cref="global::Juhe.Http.JuheClient"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public static class NotesClientExtensions
 {
     /// <summary>The <c>Notes</c> operations of the gateway (a light wrapper; create it as often as you like).</summary>

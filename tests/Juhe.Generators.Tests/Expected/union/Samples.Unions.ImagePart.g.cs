@@ -4,6 +4,7 @@
 namespace Samples.Unions;
 
 /// <summary>The <c>ImagePart</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class ImagePart
 {
     /// <summary>The <c>type</c> member.</summary>

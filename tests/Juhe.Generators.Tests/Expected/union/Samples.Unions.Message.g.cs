@@ -4,6 +4,7 @@
 namespace Samples.Unions;
 
 /// <summary>The <c>Message</c> object.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Message
 {
     /// <summary>Text, or a list of parts.</summary>

@@ -7,6 +7,7 @@ namespace Samples.Unions;
 /// Text, or a list of parts.
 /// One of: String, PartList; exactly one member is set.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class MessageContent
 {
     /// <summary>Creates the value from <see cref="String"/>.</summary>

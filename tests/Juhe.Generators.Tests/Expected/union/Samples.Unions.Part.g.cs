@@ -7,6 +7,7 @@ namespace Samples.Unions;
 /// The <c>Part</c> value.
 /// One of: TextPart, ImagePart, selected by the <c>type</c> member; an object with a value this version does not know is kept in <see cref="Unknown"/>.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 public sealed partial class Part
 {
     /// <summary>Creates the value from <see cref="TextPart"/>.</summary>

@@ -4,6 +4,7 @@
 namespace Samples.Unions;
 
 /// <summary>Reads and writes <see cref="Part"/> as JSON without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Juhe.Generators", "1.0.0.0")]
 internal sealed class PartJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Samples.Unions.Part>
 {
     /// <summary>The shared instance; the converter holds no state.</summary>

@@ -1,0 +1,20 @@
+namespace Juhe.Generators.Model;
+
+/// <summary>What a <see cref="TypeRef"/> refers to.</summary>
+internal enum TypeRefKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    DateTimeOffset,
+
+    /// <summary>Any JSON: <c>System.Text.Json.JsonElement</c>.</summary>
+    Json,
+
+    /// <summary>A generated type (object, enum or union).</summary>
+    Named,
+    List,
+    Dictionary,
+}
