@@ -69,11 +69,19 @@ internal sealed class VirtualClock : TimeProvider
                 continue;
             }
 
-            // Usually the continuation ran inline and armed the next delay before FireNext returned.
+            // Under xUnit's synchronization context the continuation runs on the thread pool, not
+            // inline: wait until it has armed its next timer (or finished) before moving time again.
             await UntilAsync(() => wait.IsCompleted || DueTimes.Count > armedBefore);
         }
 
         return await wait;
+    }
+
+    /// <summary>Waits (really, briefly) until <paramref name="count"/> timers have been armed in all.</summary>
+    public async Task ArmedAsync(int count)
+    {
+        await UntilAsync(() => DueTimes.Count >= count);
+        Assert.True(DueTimes.Count >= count, $"Expected {count} timers to be armed; {DueTimes.Count} were.");
     }
 
     /// <summary>Moves time to the earliest pending timer and fires it; false when none is pending.</summary>
@@ -98,7 +106,8 @@ internal sealed class VirtualClock : TimeProvider
 
     private static async Task UntilAsync(Func<bool> condition)
     {
-        for (int i = 0; i < 200 && !condition(); i++)
+        // Generous: on a loaded machine a thread-pool continuation can take a while to run.
+        for (int i = 0; i < 2000 && !condition(); i++)
         {
             await Task.Delay(5);
         }
