@@ -30,6 +30,18 @@ internal sealed class VirtualClock : TimeProvider
         }
     }
 
+    /// <summary>How many timers have been armed in all (without copying <see cref="DueTimes"/>).</summary>
+    public int ArmedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _dueTimes.Count;
+            }
+        }
+    }
+
     public int PendingTimers
     {
         get
@@ -61,7 +73,7 @@ internal sealed class VirtualClock : TimeProvider
     {
         while (!wait.IsCompleted)
         {
-            int armedBefore = DueTimes.Count;
+            int armedBefore = ArmedCount;
             if (!FireNext())
             {
                 // Nothing is armed yet: the code under test is between two awaits on another thread.
@@ -71,7 +83,7 @@ internal sealed class VirtualClock : TimeProvider
 
             // Under xUnit's synchronization context the continuation runs on the thread pool, not
             // inline: wait until it has armed its next timer (or finished) before moving time again.
-            await UntilAsync(() => wait.IsCompleted || DueTimes.Count > armedBefore);
+            await UntilAsync(() => wait.IsCompleted || ArmedCount > armedBefore);
         }
 
         return await wait;
@@ -80,7 +92,7 @@ internal sealed class VirtualClock : TimeProvider
     /// <summary>Waits (really, briefly) until <paramref name="count"/> timers have been armed in all.</summary>
     public async Task ArmedAsync(int count)
     {
-        await UntilAsync(() => DueTimes.Count >= count);
+        await UntilAsync(() => ArmedCount >= count);
         Assert.True(DueTimes.Count >= count, $"Expected {count} timers to be armed; {DueTimes.Count} were.");
     }
 
@@ -95,7 +107,15 @@ internal sealed class VirtualClock : TimeProvider
                 return false;
             }
 
-            next = _pending.MinBy(t => (t.DueAt, t.Sequence))!;
+            next = _pending[0];
+            foreach (VirtualTimer timer in _pending)
+            {
+                if ((timer.DueAt, timer.Sequence).CompareTo((next.DueAt, next.Sequence)) < 0)
+                {
+                    next = timer;
+                }
+            }
+
             _pending.Remove(next);
             _now = next.DueAt;
         }
