@@ -46,6 +46,15 @@ public sealed class JuheTaskPollingOptions
     /// </summary>
     public int MaxConsecutivePollFailures { get; init; } = 5;
 
+    /// <summary>
+    /// Further poll failures to treat as transient, beyond the built-in ones (429, 5xx, dropped
+    /// connections, timed-out polls). For families whose poll route briefly denies a task that was
+    /// just submitted — Runway may answer <c>task_not_exist</c> right after the submit — return
+    /// <see langword="true"/> for that error. They count towards <see cref="MaxConsecutivePollFailures"/>
+    /// like any other. Default <see langword="null"/> (none).
+    /// </summary>
+    public Func<Exception, bool>? IsTransientFailure { get; init; }
+
     /// <summary>The clock and timers for waits and the time limit (tests pass a fake one). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

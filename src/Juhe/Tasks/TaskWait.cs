@@ -43,7 +43,7 @@ internal sealed class TaskWait<T>(
                 {
                     payload = await fetch(taskId, token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!token.IsCancellationRequested && TransientPollFailure.Is(e))
+                catch (Exception e) when (!token.IsCancellationRequested && (TransientPollFailure.Is(e) || options.IsTransientFailure?.Invoke(e) == true))
                 {
                     if (++failures >= options.MaxConsecutivePollFailures)
                     {

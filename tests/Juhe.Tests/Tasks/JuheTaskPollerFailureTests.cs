@@ -101,4 +101,42 @@ public class JuheTaskPollerFailureTests
         Assert.Same(thrown, e);
         Assert.Equal(2, polls.Count);
     }
+
+    [Fact]
+    public async Task A_failure_the_family_declares_transient_is_polled_through_like_the_built_in_ones()
+    {
+        // Runway may answer task_not_exist to the first poll after a submit.
+        var clock = new VirtualClock();
+        Func<NewApiTaskRow> notYet = Throws(new JuheApiException(HttpStatusCode.BadRequest, "task_not_exist", errorCode: "task_not_exist"));
+        var polls = new ScriptedPolls<NewApiTaskRow>(clock, notYet, notYet, Row("SUCCESS", resultUrl: Url));
+        var options = new JuheTaskPollingOptions
+        {
+            TimeProvider = clock,
+            IsTransientFailure = e => e is JuheApiException { ErrorCode: "task_not_exist" },
+        };
+
+        JuheTaskSnapshot<NewApiTaskRow> done = await clock.RunAsync(JuheTaskPoller.WaitAsync(Id, polls.FetchAsync, Describe, options));
+
+        Assert.Equal(JuheTaskState.Succeeded, done.State);
+        Assert.Equal(3, polls.Count);
+    }
+
+    [Fact]
+    public async Task A_failure_the_family_declares_transient_still_counts_towards_the_limit()
+    {
+        var clock = new VirtualClock();
+        var notFound = new JuheApiException(HttpStatusCode.BadRequest, "task_not_exist", errorCode: "task_not_exist");
+        var polls = new ScriptedPolls<NewApiTaskRow>(clock, Throws(notFound));
+        var options = new JuheTaskPollingOptions
+        {
+            TimeProvider = clock,
+            MaxConsecutivePollFailures = 2,
+            IsTransientFailure = e => e is JuheApiException { ErrorCode: "task_not_exist" },
+        };
+
+        var e = await Assert.ThrowsAsync<JuheTaskPollingException>(() => clock.RunAsync(JuheTaskPoller.WaitAsync(Id, polls.FetchAsync, Describe, options)));
+
+        Assert.Same(notFound, e.InnerException);
+        Assert.Equal(2, polls.Count);
+    }
 }
