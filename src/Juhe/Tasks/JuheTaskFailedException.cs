@@ -7,6 +7,9 @@ namespace Juhe.Tasks;
 /// </summary>
 public class JuheTaskFailedException : Exception
 {
+    /// <summary>The most characters of the failure reason quoted in the message; <see cref="FailureReason"/> keeps all of it.</summary>
+    public const int MaxReasonInMessage = 500;
+
     /// <summary>Creates the exception for a task that finished without a result.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="state">How it finished: <see cref="JuheTaskState.Failed"/> or <see cref="JuheTaskState.Cancelled"/>.</param>
@@ -67,7 +70,9 @@ public class JuheTaskFailedException : Exception
     {
         string verb = state == JuheTaskState.Cancelled ? "was cancelled" : "failed";
         string status = string.IsNullOrEmpty(rawStatus) ? "" : $" (status '{rawStatus}')";
-        string reason = string.IsNullOrWhiteSpace(failureReason) ? "the gateway gave no reason" : failureReason;
+        string reason = string.IsNullOrWhiteSpace(failureReason) ? "the gateway gave no reason"
+            : failureReason.Length <= MaxReasonInMessage ? failureReason
+            : failureReason[..MaxReasonInMessage] + "…";
         return $"Task '{taskId}' {verb}{status}: {reason}";
     }
 }

@@ -71,6 +71,18 @@ public class JuheTaskPollerOutcomeTests
     }
 
     [Fact]
+    public void A_long_failure_reason_is_cut_in_the_message_but_kept_whole_in_FailureReason()
+    {
+        string reason = new('x', JuheTaskFailedException.MaxReasonInMessage + 100);
+
+        var e = new JuheTaskFailedException(Id, JuheTaskState.Failed, "FAILURE", reason, payload: null);
+
+        Assert.Equal(reason, e.FailureReason);
+        Assert.EndsWith(new string('x', JuheTaskFailedException.MaxReasonInMessage) + "…", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', JuheTaskFailedException.MaxReasonInMessage + 1), e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_task_cancelled_by_the_provider_raises_JuheTaskCancelledException_not_OperationCanceledException()
     {
         var clock = new VirtualClock();
