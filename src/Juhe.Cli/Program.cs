@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Juhe.Cli;
+using Juhe.Cli.Commands;
+
+// `juhe`: the gateway from the command line. Every command shares the connection options and one
+// way of reporting failures (CliRunner); each command lives in its own file under Commands/.
+var root = new RootCommand("juhe — a client for new-api / one-api AI gateways (offline gateway built in).");
+foreach (Option option in ConnectionOptions.All)
+{
+    root.Options.Add(option);
+}
+
+root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
+
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
