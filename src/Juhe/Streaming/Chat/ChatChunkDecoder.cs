@@ -153,6 +153,12 @@ internal sealed class ChatChunkDecoder : IDisposable
                     reader.Read();
                     Usage = reader.TokenType == JsonTokenType.StartObject ? ReadUsage(ref reader) : Usage;
                 }
+                else if (reader.ValueTextEquals("obfuscation"u8))
+                {
+                    // Random padding that changes every chunk (OpenAI): a hole, so the template survives it.
+                    reader.Read();
+                    _core.ReadString(ref reader, ObfuscationSlot);
+                }
                 else if (reader.ValueTextEquals("error"u8))
                 {
                     // An upstream error passed through, new-api's relay_stream_error, OpenRouter's error chunk.
@@ -294,12 +300,6 @@ internal sealed class ChatChunkDecoder : IDisposable
                 {
                     reader.Skip();
                 }
-            }
-            else if (reader.ValueTextEquals("obfuscation"u8))
-            {
-                // Random padding that changes every chunk: a hole, so the template survives it.
-                reader.Read();
-                _core.ReadString(ref reader, Slot(ObfuscationSlot));
             }
             else
             {
