@@ -26,7 +26,7 @@ internal sealed class EventPump<TDecoder> : IDisposable, IAsyncDisposable
     public EventPump(Stream stream, SseReaderOptions? options, ResponseContext context, TDecoder decoder)
     {
         _context = context;
-        _reader = new SseReader(stream, options ?? context.StreamOptions);
+        _reader = new SseReader(stream, options ?? context.StreamOptions) { DispatchPendingAtEnd = true };
         _decoder = decoder;
     }
 
@@ -176,7 +176,16 @@ internal sealed class EventPump<TDecoder> : IDisposable, IAsyncDisposable
     private void Accept(SseEvent sseEvent)
     {
         _itemCount = _nextItem = 0;
-        _itemCount = _decoder.Decode(sseEvent);
+        try
+        {
+            _itemCount = _decoder.Decode(sseEvent);
+        }
+        catch (JuheApiException e) when (e.Kind == JuheErrorKind.InvalidResponse && _reader.EndedInsideEvent)
+        {
+            // The bytes ended inside this event: it was cut off, not malformed.
+            throw Truncated(e);
+        }
+
         if (_decoder.ReachedEnd)
         {
             IsCompleted = true;
@@ -189,13 +198,15 @@ internal sealed class EventPump<TDecoder> : IDisposable, IAsyncDisposable
         HasCurrent = false;
         if (_decoder.NeedsEndEvent)
         {
-            throw _context.Failure(JuheErrorKind.Truncated,
-                $"The {_decoder.StreamName} stream ended after {_decoder.ChunkCount} chunk(s) without its {_decoder.EndEventName}, so the response is truncated " +
-                "(the connection closed or the gateway stopped early). The items read before this remain valid.");
+            throw Truncated(inner: null);
         }
 
         IsCompleted = true;
     }
+
+    private JuheApiException Truncated(Exception? inner) => _context.Failure(JuheErrorKind.Truncated,
+        $"The {_decoder.StreamName} stream ended after {_decoder.ChunkCount} chunk(s) without its {_decoder.EndEventName}, so the response is truncated " +
+        "(the connection closed or the gateway stopped early). The items read before this remain valid.", inner);
 
     private JuheApiException FramingError(SseException e) => _context.Failure(JuheErrorKind.InvalidResponse,
         $"The {_decoder.StreamName} stream could not be framed after {_decoder.ChunkCount} chunk(s): {e.Message} The items read before this remain valid.", e);

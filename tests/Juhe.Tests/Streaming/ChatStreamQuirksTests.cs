@@ -80,4 +80,31 @@ public class ChatStreamQuirksTests
 
         Assert.False(chat.EndedWithoutFinishReason);
     }
+
+    [Theory]
+    [InlineData("data: [DONE]")]
+    [InlineData("data: [DONE]\n")]
+    [InlineData("data: [DONE]\r\n")]
+    public void A_last_event_without_its_blank_line_still_counts(string end)
+    {
+        using var chat = new ChatCompletionStream(new MemoryStream(Encoding.UTF8.GetBytes(
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}\n\n" + end)));
+        while (chat.TryRead(out _))
+        {
+        }
+
+        Assert.True(chat.IsCompleted);
+    }
+
+    [Fact]
+    public void A_chunk_cut_off_by_the_end_of_the_bytes_is_truncated_not_malformed()
+    {
+        using var chat = new ChatCompletionStream(new MemoryStream(Encoding.UTF8.GetBytes(
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: {\"choices\":[{\"ind")));
+
+        Assert.True(chat.TryRead(out _));
+        var error = Assert.Throws<JuheApiException>(() => chat.TryRead(out _));
+        Assert.Equal(JuheErrorKind.Truncated, error.Kind);
+        Assert.IsType<JuheApiException>(error.InnerException);
+    }
 }
