@@ -24,7 +24,6 @@ internal sealed class ChunkTemplate : IDisposable
 
     private readonly Hole[] _holes = new Hole[MaxHoles];
     private readonly HoleMatch[] _matches = new HoleMatch[MaxHoles];
-    private readonly int[] _shifts = new int[MaxHoles]; // per match: how far the bytes after each hole moved
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(1024);
     private int _length;
     private int _holeCount;
@@ -55,7 +54,11 @@ internal sealed class ChunkTemplate : IDisposable
         _length = chunk.Length;
         holes.CopyTo(_holes);
         _holeCount = holes.Length;
-        _shifts.AsSpan().Clear();
+        for (int i = 0; i < holes.Length; i++)
+        {
+            _matches[i] = new HoleMatch(holes[i].Start, holes[i].End, Escaped: false); // the template matches itself: nothing moved
+        }
+
         _tailIsClosingBrackets = IsClosingBrackets(chunk[(holes[^1].End + (holes[^1].Kind == HoleKind.String ? 1 : 0))..]);
     }
 
@@ -66,7 +69,7 @@ internal sealed class ChunkTemplate : IDisposable
         {
             if (position >= _holes[i].End)
             {
-                return position + _shifts[i];
+                return position + _matches[i].End - _holes[i].End; // how far the bytes after this hole moved
             }
         }
 
@@ -103,12 +106,6 @@ internal sealed class ChunkTemplate : IDisposable
         if (!chunk[chunkPosition..].SequenceEqual(template[templatePosition..]) && !PaddedTailMatches(chunk[chunkPosition..], template[templatePosition..]))
         {
             return false;
-        }
-
-        Span<int> shifts = _shifts.AsSpan(0, holes.Length);
-        for (int i = 0; i < shifts.Length; i++)
-        {
-            shifts[i] = matches[i].End - holes[i].End;
         }
 
         return true;

@@ -175,20 +175,25 @@ internal sealed class EventPump<TDecoder> : IDisposable, IAsyncDisposable
 
     private void Accept(SseEvent sseEvent)
     {
-        _itemCount = _nextItem = 0;
-        try
-        {
-            _itemCount = _decoder.Decode(sseEvent);
-        }
-        catch (JuheApiException e) when (e.Kind == JuheErrorKind.InvalidResponse && _reader.EndedInsideEvent)
-        {
-            // The bytes ended inside this event: it was cut off, not malformed.
-            throw Truncated(e);
-        }
+        _nextItem = 0;
+        _itemCount = _reader.EndedInsideEvent ? DecodeLastEvent(sseEvent) : _decoder.Decode(sseEvent);
 
         if (_decoder.ReachedEnd)
         {
             IsCompleted = true;
+        }
+    }
+
+    /// <summary>Decodes an event the end of the bytes dispatched: if it does not parse, it was cut off rather than malformed.</summary>
+    private int DecodeLastEvent(SseEvent sseEvent)
+    {
+        try
+        {
+            return _decoder.Decode(sseEvent);
+        }
+        catch (JuheApiException e) when (e.Kind == JuheErrorKind.InvalidResponse)
+        {
+            throw Truncated(e);
         }
     }
 
