@@ -8,18 +8,17 @@ namespace Juhe.Streaming;
 /// </summary>
 /// <remarks>
 /// A chunk with one candidate holding one text part becomes the template of the next
-/// (<see cref="JsonChunkCore"/>): the text and the cumulative <c>usageMetadata</c> counts, which change
-/// on every chunk, are its holes.
+/// (<see cref="JsonChunkCore"/>): the text and the running <c>usageMetadata</c> counts that change
+/// on every chunk (candidates, total, thoughts) are its holes.
 /// </remarks>
 internal sealed class GeminiChunkDecoder : IDisposable
 {
+    // The prompt and cached counts stay the same through a stream, so they are not holes.
     private const int TextSlot = 0;
-    private const int PromptSlot = 1;
-    private const int CandidatesSlot = 2;
-    private const int TotalSlot = 3;
-    private const int ThoughtsSlot = 4;
-    private const int CachedSlot = 5;
-    private const int CandidatesDetailSlot = 6; // candidatesTokensDetails[0].tokenCount: validated, not read
+    private const int CandidatesSlot = 1;
+    private const int TotalSlot = 2;
+    private const int ThoughtsSlot = 3;
+    private const int CandidatesDetailSlot = 4; // candidatesTokensDetails[0].tokenCount: validated, not read
 
     private readonly JsonChunkCore _core = new("Gemini", "Gemini GenerateContentResponse chunk");
     private Candidate[] _candidates = new Candidate[1];
@@ -85,9 +84,6 @@ internal sealed class GeminiChunkDecoder : IDisposable
                 case TextSlot:
                     _parts[0].Text = _core.StringInHole(data, i);
                     break;
-                case PromptSlot:
-                    _usage.Prompt = (int)_core.IntegerInHole(data, i);
-                    break;
                 case CandidatesSlot:
                     _usage.Candidates = (int)_core.IntegerInHole(data, i);
                     break;
@@ -96,9 +92,6 @@ internal sealed class GeminiChunkDecoder : IDisposable
                     break;
                 case ThoughtsSlot:
                     _usage.Thoughts = (int)_core.IntegerInHole(data, i);
-                    break;
-                case CachedSlot:
-                    _usage.Cached = (int)_core.IntegerInHole(data, i);
                     break;
             }
         }
@@ -354,7 +347,7 @@ internal sealed class GeminiChunkDecoder : IDisposable
             if (reader.ValueTextEquals("promptTokenCount"u8))
             {
                 reader.Read();
-                _usage.Prompt = (int)_core.ReadInteger(ref reader, PromptSlot);
+                _usage.Prompt = (int)_core.ReadInteger(ref reader, slot: -1);
             }
             else if (reader.ValueTextEquals("candidatesTokenCount"u8))
             {
@@ -374,7 +367,7 @@ internal sealed class GeminiChunkDecoder : IDisposable
             else if (reader.ValueTextEquals("cachedContentTokenCount"u8))
             {
                 reader.Read();
-                _usage.Cached = (int)_core.ReadInteger(ref reader, CachedSlot);
+                _usage.Cached = (int)_core.ReadInteger(ref reader, slot: -1);
             }
             else if (reader.ValueTextEquals("candidatesTokensDetails"u8))
             {

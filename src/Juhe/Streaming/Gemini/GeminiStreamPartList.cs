@@ -25,10 +25,7 @@ public readonly ref struct GeminiStreamPartList
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            ref readonly GeminiChunkDecoder.Part part = ref _decoder!.GetPart(_start + index);
-            return new GeminiStreamPart(
-                part.Kind, _decoder.Resolve(_data, part.Text), _decoder.Resolve(_data, part.ThoughtSignature),
-                _decoder.Resolve(_data, part.Name), _decoder.Resolve(_data, part.Value), _decoder.Resolve(_data, part.Raw));
+            return new GeminiStreamPart(_decoder!, _data, _start + index);
         }
     }
 
