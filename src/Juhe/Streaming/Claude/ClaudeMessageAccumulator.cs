@@ -107,7 +107,7 @@ public sealed class ClaudeMessageAccumulator : IDisposable
     }
 
     /// <summary>Allocates a string of <see cref="StopReasonUtf8"/>; <see langword="null"/> before a stop reason came.</summary>
-    public string? StopReasonString() => _stopReason.Equals(default(Range)) ? null : Encoding.UTF8.GetString(StopReasonUtf8);
+    public string? StopReasonString() => StopReasonUtf8.IsEmpty ? null : Encoding.UTF8.GetString(StopReasonUtf8);
 
     /// <inheritdoc/>
     public void Dispose()
