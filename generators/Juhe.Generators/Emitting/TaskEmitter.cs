@@ -39,8 +39,8 @@ internal static class TaskEmitter
         }
 
         string missing = CodeWriter.Literal("The answer of " + operation.OperationId + " carries no task id at '" + polling.Id.Text + "'; the task cannot be polled.");
-        w.Line("string taskId = " + id + " is { Length: > 0 } submittedTaskId ? submittedTaskId : throw new global::Juhe.Http.JuheApiException(" + missing + ");");
-        w.Line("return new " + handle + "(taskId, Fetch" + polling.PollName + "Async, Describe" + polling.PollName + ", polling);");
+        w.Line("string newTaskId = " + id + " is { Length: > 0 } submittedTaskId ? submittedTaskId : throw new global::Juhe.Http.JuheApiException(" + missing + ");");
+        w.Line("return new " + handle + "(newTaskId, Fetch" + polling.PollName + "Async, Describe" + polling.PollName + ", polling);");
         w.Close();
 
         w.Line();
@@ -54,8 +54,8 @@ internal static class TaskEmitter
             /// <exception cref="global::Juhe.Tasks.JuheTaskPollingException">Too many polls in a row failed transiently.</exception>
             """);
         w.Open("public async " + RequestEmitter.Task + "<" + snapshot + "> " + TaskEmitterNames.Run(operation.MethodName) + "(" + RequestEmitter.ParameterList(operation, "global::System.IProgress<" + snapshot + ">? progress = null", PollingParameter) + ")");
-        w.Line(handle + " task = await " + TaskEmitterNames.Submit(operation.MethodName) + "(" + RequestEmitter.ArgumentList(operation, "polling: polling") + ").ConfigureAwait(false);");
-        w.Line("return await task.WaitAsync(progress, cancellationToken).ConfigureAwait(false);");
+        w.Line(handle + " handle = await " + TaskEmitterNames.Submit(operation.MethodName) + "(" + RequestEmitter.ArgumentList(operation, "polling: polling") + ").ConfigureAwait(false);");
+        w.Line("return await handle.WaitAsync(progress, cancellationToken).ConfigureAwait(false);");
         w.Close();
     }
 

@@ -14,7 +14,7 @@ namespace Juhe.Generators.Model;
 internal sealed class OperationBuilder
 {
     /// <summary>Names the generated method body uses for its locals; parameters with these names get a <c>Value</c> suffix.</summary>
-    private static readonly HashSet<string> ReservedParameterNames = new(StringComparer.Ordinal) { "query", "juheRequest", "stream", "headers", "progress", "polling", "submitted", "task", "taskId" };
+    private static readonly HashSet<string> ReservedParameterNames = new(StringComparer.Ordinal) { "query", "juheRequest", "stream", "headers", "progress", "polling", "submitted", "handle", "newTaskId" };
 
     private readonly TypeResolver _types;
     private readonly HostModel _host;
