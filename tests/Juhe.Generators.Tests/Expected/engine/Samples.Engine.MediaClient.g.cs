@@ -151,8 +151,8 @@ public sealed partial class MediaClient
     public async global::System.Threading.Tasks.Task<global::Juhe.Tasks.JuheTaskHandle<global::Samples.Engine.Job>> SubmitCreateJobAsync(global::Samples.Engine.Prompt request, global::Juhe.Tasks.JuheTaskPollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::Samples.Engine.Job submitted = await CreateJobAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        string taskId = submitted.Data?.JobId is { Length: > 0 } submittedTaskId ? submittedTaskId : throw new global::Juhe.Http.JuheApiException("The answer of submitJob carries no task id at 'data.job_id'; the task cannot be polled.");
-        return new global::Juhe.Tasks.JuheTaskHandle<global::Samples.Engine.Job>(taskId, FetchJobAsync, DescribeJob, polling);
+        string newTaskId = submitted.Data?.JobId is { Length: > 0 } submittedTaskId ? submittedTaskId : throw new global::Juhe.Http.JuheApiException("The answer of submitJob carries no task id at 'data.job_id'; the task cannot be polled.");
+        return new global::Juhe.Tasks.JuheTaskHandle<global::Samples.Engine.Job>(newTaskId, FetchJobAsync, DescribeJob, polling);
     }
 
     /// <summary>
@@ -170,8 +170,8 @@ public sealed partial class MediaClient
     /// <exception cref="global::Juhe.Tasks.JuheTaskPollingException">Too many polls in a row failed transiently.</exception>
     public async global::System.Threading.Tasks.Task<global::Juhe.Tasks.JuheTaskSnapshot<global::Samples.Engine.Job>> RunCreateJobAsync(global::Samples.Engine.Prompt request, global::System.IProgress<global::Juhe.Tasks.JuheTaskSnapshot<global::Samples.Engine.Job>>? progress = null, global::Juhe.Tasks.JuheTaskPollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Juhe.Tasks.JuheTaskHandle<global::Samples.Engine.Job> task = await SubmitCreateJobAsync(request, polling: polling, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await task.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
+        global::Juhe.Tasks.JuheTaskHandle<global::Samples.Engine.Job> handle = await SubmitCreateJobAsync(request, polling: polling, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await handle.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a job.</summary>
