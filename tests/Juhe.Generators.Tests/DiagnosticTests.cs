@@ -223,6 +223,24 @@ public sealed partial class DiagnosticTests
         Assert.Contains("GetgetThingAsync(", run.Source("Samples.Broken.ThingsClient.g.cs"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("query", "\"Ids\": { \"type\": \"array\", \"items\": { \"$ref\": \"#/components/schemas/Thing\" } }", "an array that is not a query array of primitives or enums")]
+    [InlineData("header", "\"Ids\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } }", "an array that is not a query array of primitives or enums")]
+    [InlineData("query", "\"Ids\": { \"type\": \"object\", \"additionalProperties\": { \"type\": \"string\" } }", "of type dictionary")]
+    public void A_parameter_whose_ref_names_an_alias_without_a_wire_form_is_JUHE030(string location, string alias, string problem)
+    {
+        string text = Document(Thing + ",\n    " + alias, WithParameterIn("{ \"name\": \"ids\", \"in\": \"" + location + "\", \"schema\": { \"$ref\": \"#/components/schemas/Ids\" } }"));
+
+        GeneratorRun run = GeneratorHarness.Run(File, text);
+
+        Diagnostic diagnostic = Single(run, "JUHE030");
+        Assert.Contains(problem, diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertAt(diagnostic, File, LineOf(text, "{ \"name\": \"ids\""));
+    }
+
+    private static string WithParameterIn(string parameter)
+        => Operation("getThing", extra: "\n      \"parameters\": [\n        " + parameter + " ],");
+
     [Fact]
     public void A_multipart_form_schema_also_used_as_JSON_is_JUHE004_saying_a_form_cannot_be_JSON()
     {

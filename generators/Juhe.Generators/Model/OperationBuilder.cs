@@ -146,6 +146,15 @@ internal sealed class OperationBuilder
                 return false;
             }
 
+            // A $ref may name an alias of an array or dictionary: only a query array of primitives or enums has a wire form.
+            bool queryArray = parameter.In == ParameterLocation.Query && type.Kind == TypeRefKind.List && IsScalar(type.Item!);
+            if (!IsScalar(type) && !queryArray)
+            {
+                _diagnostics.Fail(document, JuheDiagnostics.UnsupportedParameterType, parameter.Position, parameter.Name,
+                    type.Kind == TypeRefKind.List ? "an array that is not a query array of primitives or enums" : "of type " + type.Kind.ToString().ToLowerInvariant());
+                return false;
+            }
+
             string name = parameter.CSharpName ?? Naming.ToCamelCase(parameter.Name);
             if (ReservedParameterNames.Contains(name))
             {
@@ -366,6 +375,9 @@ internal sealed class OperationBuilder
 
     private static string? ResultLeaf(TaskPath path) => path.Leaf.Kind == TypeRefKind.String || (path.Leaf.Kind == TypeRefKind.List && path.Leaf.Item!.Kind == TypeRefKind.String)
         ? null : "a string (a URL) or an array of strings";
+
+    private static bool IsScalar(TypeRef type) => type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double
+        or TypeRefKind.Boolean or TypeRefKind.DateTimeOffset || IsEnum(type);
 
     private static bool IsEnum(TypeRef type) => type.Kind == TypeRefKind.Named && type.NamedKind == TypeModelKind.Enum;
 
