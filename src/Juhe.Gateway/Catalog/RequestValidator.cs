@@ -145,18 +145,28 @@ internal sealed class RequestValidator(SchemaSet schemas)
     private string DescribeOneOf(JsonElement alternatives, string document)
     {
         var kinds = new List<string>();
+        AddKinds(alternatives, document, kinds, 0);
+        return string.Join(" or ", kinds);
+    }
+
+    // The JSON kinds a oneOf admits, nested unions flattened: "string or array or null".
+    private void AddKinds(JsonElement alternatives, string document, List<string> kinds, int depth)
+    {
         foreach (JsonElement alternative in alternatives.EnumerateArray())
         {
             SchemaNode resolved = schemas.Resolve(new SchemaNode(alternative, document));
-            string kind = resolved.TryGet("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()!
-                : resolved.TryGet("properties", out _) ? "object" : "value";
+            if (resolved.TryGet("oneOf", out JsonElement nested) && nested.ValueKind == JsonValueKind.Array && depth < 8)
+            {
+                AddKinds(nested, resolved.Document, kinds, depth + 1);
+                continue;
+            }
+
+            string kind = Synthesis.SchemaFacts.TypeName(resolved) is var name && name != "any" ? name : "value";
             if (!kinds.Contains(kind))
             {
                 kinds.Add(kind);
             }
         }
-
-        return string.Join(" or ", kinds);
     }
 
     private static string Join(string at, string member) => at.Length == 0 ? member : at + "." + member;

@@ -60,8 +60,8 @@ internal sealed partial class GatewayDispatcher
 
         if (HttpMethods.IsGet(method) && path.StartsWith(FilesPrefix, StringComparison.Ordinal))
         {
+            LogWhenAnswered(http, path, null, null);
             await ServeFileAsync(http, Uri.UnescapeDataString(path[FilesPrefix.Length..]), cancellationToken).ConfigureAwait(false);
-            Calls.Add(new JuheGatewayCall(method, path, null, http.Response.StatusCode, null));
             return;
         }
 
@@ -70,21 +70,24 @@ internal sealed partial class GatewayDispatcher
         {
             // new-api's answer for any route it does not have.
             var notFound = new ErrorReply(404, $"Invalid URL ({method} {path})", "invalid_request_error", string.Empty);
+            LogWhenAnswered(http, path, null, null);
             await WriteErrorAsync(http, notFound, ErrorStyle.OpenAI, requestId, cancellationToken).ConfigureAwait(false);
-            Calls.Add(new JuheGatewayCall(method, path, null, 404, null));
             return;
         }
 
         var call = new CallRequest { Operation = operation, PathParameters = parameters, RequestId = requestId };
-        try
-        {
-            await ServeAsync(http, call, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Calls.Add(new JuheGatewayCall(method, path, operation.OperationId, http.Response.StatusCode, call.Fault?.Name));
-        }
+        LogWhenAnswered(http, path, operation.OperationId, call);
+        await ServeAsync(http, call, cancellationToken).ConfigureAwait(false);
     }
+
+    // Logged as the status line goes out, not when the handler returns: a test counting calls while
+    // a stream stalls or streams on must already see it.
+    private void LogWhenAnswered(HttpContext http, string path, string? operationId, CallRequest? call) =>
+        http.Response.OnStarting(() =>
+        {
+            Calls.Add(new JuheGatewayCall(http.Request.Method, path, operationId, http.Response.StatusCode, call?.Fault?.Name));
+            return Task.CompletedTask;
+        });
 
     private async Task ServeAsync(HttpContext http, CallRequest call, CancellationToken cancellationToken)
     {
@@ -189,7 +192,7 @@ internal sealed partial class GatewayDispatcher
             await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (midBody.Kind == FaultKind.DropConnection)
             {
-                http.Abort();
+                await EventStreamWriter.DropAsync(http, cancellationToken).ConfigureAwait(false);
                 return;
             }
 

@@ -38,8 +38,7 @@ internal static class EventStreamWriter
                 switch (fault.Kind)
                 {
                     case FaultKind.DropConnection:
-                        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-                        http.Abort();
+                        await DropAsync(http, cancellationToken).ConfigureAwait(false);
                         return;
                     case FaultKind.ErrorEvent:
                         await WriteFrameAsync(response, format.ErrorEvent(request, i), format, pacing, cancellationToken).ConfigureAwait(false);
@@ -68,6 +67,18 @@ internal static class EventStreamWriter
 
             await WriteFrameAsync(response, events[i], format, pacing, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Breaks the connection (a reset, no end of the chunked body). It first gives the client time to
+    /// read what was sent: a reset discards whatever the peer has received but not yet read, and the
+    /// fault is a stream that broke after it started, not a request that never got an answer.
+    /// </summary>
+    internal static async Task DropAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        http.Abort();
     }
 
     private static async Task WriteFrameAsync(HttpResponse response, SseFrame frame, StreamFormat format, StreamPacing pacing, CancellationToken cancellationToken)
