@@ -38,7 +38,7 @@ public sealed class JuheGateway : IAsyncDisposable
     /// <summary>The user id to send as <c>New-Api-User</c> with <see cref="SystemAccessToken"/>.</summary>
     public long UserId => _options.UserId;
 
-    /// <summary>Every operation the gateway serves, read from the schema files it embeds.</summary>
+    /// <summary>Every operation of the schema files the gateway embeds (Juhe's own; <see cref="JuheGatewayOptions.AdditionalSchemas"/> come on top).</summary>
     public static IReadOnlyList<JuheGatewayOperation> Operations { get; } =
         [.. GatewayHost.Catalog.Operations.Select(o => new JuheGatewayOperation(o.OperationId, o.Method, o.Path.Template, o.Document))];
 

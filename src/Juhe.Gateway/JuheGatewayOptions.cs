@@ -52,6 +52,13 @@ public sealed class JuheGatewayOptions
     /// <summary>The size of binary answers (speech, video content, served result files). Default 64 KiB.</summary>
     public int BinaryAnswerBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Schema files of your own, by file name (<c>family.json</c>) → JSON text in the format of
+    /// <c>src/Juhe/Schemas/README.md</c>: their operations are served beside the embedded ones, and
+    /// they may <c>$ref</c> the embedded files. Default none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AdditionalSchemas { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Whether ASP.NET Core logs to the console. Default <see langword="false"/> (quiet in tests).</summary>
     public bool EnableConsoleLogging { get; init; }
 

@@ -46,13 +46,20 @@ internal sealed class SchemaSet
         return new SchemaSet(documents);
     }
 
-    /// <summary>Reads schema files given as text (tests; a user's own schemas).</summary>
-    public static SchemaSet FromTexts(IEnumerable<KeyValuePair<string, string>> files)
+    /// <summary>This set plus schema files given as text (a user's own schemas); a file of the same name replaces this set's.</summary>
+    public SchemaSet With(IEnumerable<KeyValuePair<string, string>> files)
     {
-        var documents = new Dictionary<string, JsonDocument>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, JsonDocument>(_documents, StringComparer.Ordinal);
         foreach ((string name, string text) in files)
         {
-            documents[name] = JsonDocument.Parse(text);
+            try
+            {
+                documents[name] = JsonDocument.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidOperationException($"the schema file '{name}' is not valid JSON: {e.Message}", e);
+            }
         }
 
         return new SchemaSet(documents);

@@ -24,6 +24,8 @@ internal static class GatewayHost
     /// </summary>
     public static (WebApplication App, GatewayDispatcher Dispatcher) Build(JuheGatewayOptions options, string[] args)
     {
+        OperationCatalog catalog = options.AdditionalSchemas.Count == 0 ? Catalog : BuildWith(options);
+
         // Slim builder: no MVC, no reflection-based binding; one RequestDelegate serves every route.
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -44,9 +46,21 @@ internal static class GatewayHost
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = long.MaxValue);
 
         WebApplication app = builder.Build();
-        var dispatcher = new GatewayDispatcher(Catalog, options);
+        var dispatcher = new GatewayDispatcher(catalog, options);
         app.Run(dispatcher.HandleAsync);
         return (app, dispatcher);
+    }
+
+    private static OperationCatalog BuildWith(JuheGatewayOptions options)
+    {
+        try
+        {
+            return OperationCatalog.Build(Catalog.Schemas.With(options.AdditionalSchemas));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException($"JuheGatewayOptions.AdditionalSchemas: {e.Message}", nameof(options), e);
+        }
     }
 
     /// <summary>The first address the server listens on, with the port the OS picked.</summary>

@@ -78,7 +78,7 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
                 continue;
             }
 
-            switch (SchemaFacts.Inclusion(schemas, member, property.Name, required.Contains(property.Name)))
+            switch (SchemaFacts.Inclusion(schemas, member, property.Name, required.Contains(property.Name), atTopLevel: depth == 0))
             {
                 case MemberInclusion.Value:
                     result[property.Name] = Value(member, property.Name, context, depth + 1);

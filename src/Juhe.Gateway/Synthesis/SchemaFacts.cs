@@ -79,8 +79,12 @@ internal static class SchemaFacts
         refName is not null && refName.EndsWith("Model", StringComparison.Ordinal)
         && properties is { } p && p.TryGet("id", out _);
 
-    /// <summary>How an optional member appears: see <see cref="MemberInclusion"/>.</summary>
-    public static MemberInclusion Inclusion(SchemaSet schemas, SchemaNode member, string name, bool required)
+    /// <summary>
+    /// How an optional member appears: see <see cref="MemberInclusion"/>. A list of objects is left
+    /// out below the answer's top level (tool calls, annotations) but kept at it, where it is the
+    /// payload itself (Gemini's <c>candidates</c>).
+    /// </summary>
+    public static MemberInclusion Inclusion(SchemaSet schemas, SchemaNode member, string name, bool required, bool atTopLevel)
     {
         if (required)
         {
@@ -121,7 +125,7 @@ internal static class SchemaFacts
         }
 
         if (type == "array" && target.Child("items") is { } items
-            && TypeName(schemas.Resolve(items)) is "string" or "integer" or "number" or "boolean")
+            && (atTopLevel || TypeName(schemas.Resolve(items)) is "string" or "integer" or "number" or "boolean"))
         {
             return MemberInclusion.Value;
         }
