@@ -104,6 +104,20 @@ public sealed class EveryOperationTests
         Assert.Equal(first.Usage!.TotalTokens, second.Usage!.TotalTokens);
     }
 
+    [Fact]
+    public async Task Embeddings_asked_for_as_base64_come_as_little_endian_float32_like_the_official_SDKs_expect()
+    {
+        await using JuheGateway gateway = await JuheGateway.StartAsync();
+        using JuheClient client = Gateways.ClientFor(gateway);
+
+        EmbeddingResponse reply = await client.Embeddings.CreateAsync(
+            EmbeddingRequest.CreateBuilder("text-embedding-3-small", "hello").WithEncodingFormat(EmbeddingEncodingFormat.Base64).Build());
+
+        byte[] vector = Convert.FromBase64String(reply.Data[0].EmbeddingValue.String!);
+        Assert.Equal(8 * sizeof(float), vector.Length);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.InRange(BitConverter.ToSingle(vector, i * sizeof(float)), -0.1f, 0.1f));
+    }
+
     internal static string RepositoryRoot()
     {
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

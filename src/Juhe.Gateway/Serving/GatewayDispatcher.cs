@@ -131,7 +131,10 @@ internal sealed partial class GatewayDispatcher
             return;
         }
 
-        var context = new SynthesisContext(operation.OperationId, SynthesisContext.ModelOf(call.Body, call.PathParameters), call.BodyBytes, BaseUrl);
+        var context = new SynthesisContext(operation.OperationId, SynthesisContext.ModelOf(call.Body, call.PathParameters), call.BodyBytes, BaseUrl)
+        {
+            PrefersBase64 = SynthesisContext.AsksForBase64(call.Body),
+        };
         if (operation.StreamKind is { } kind && WantsStream(operation, call.Body))
         {
             StreamFormat format = StreamFormats.For(kind, _synthesizer, operation.StreamSchema);

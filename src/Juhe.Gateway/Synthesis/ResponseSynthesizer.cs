@@ -28,7 +28,20 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
         schema = schemas.Resolve(schema);
         if (schema.TryGet("oneOf", out JsonElement alternatives) && alternatives.ValueKind == JsonValueKind.Array)
         {
-            // The first alternative that is not null: nullable members get a value, unions their first shape.
+            // The first alternative that is not null: nullable members get a value, unions their first
+            // shape — unless the request asked for base64 and the union can be a base64 string.
+            if (context.PrefersBase64)
+            {
+                foreach (JsonElement alternative in alternatives.EnumerateArray())
+                {
+                    SchemaNode resolved = schemas.Resolve(new SchemaNode(alternative, schema.Document));
+                    if (SchemaFacts.TypeName(resolved) == "string" && resolved.GetString("format") == "byte")
+                    {
+                        return JsonValue.Create(context.NextBase64Vector());
+                    }
+                }
+            }
+
             foreach (JsonElement alternative in alternatives.EnumerateArray())
             {
                 var node = new SchemaNode(alternative, schema.Document);

@@ -38,6 +38,12 @@ internal sealed class SynthesisContext
     /// <summary>Completion tokens: the answer's tokens.</summary>
     public int CompletionTokens { get; }
 
+    /// <summary>
+    /// Whether the request asked for <c>"encoding_format":"base64"</c>: unions that can be a base64
+    /// string (an embedding vector) are then answered as one. The official OpenAI SDKs ask for it by default.
+    /// </summary>
+    public bool PrefersBase64 { get; init; }
+
     /// <summary>The index of the array item being generated.</summary>
     public int Index { get; set; }
 
@@ -54,6 +60,23 @@ internal sealed class SynthesisContext
         ulong value = (_seed ^ ((ulong)_counter++ * 0xD1B54A32D192ED03UL)) >> 11;
         return Math.Round(((value / (double)(1UL << 53)) - 0.5) / 5, 6);
     }
+
+    /// <summary>Base64 of eight little-endian float32 values: a vector as <c>encoding_format=base64</c> returns it.</summary>
+    public string NextBase64Vector()
+    {
+        byte[] bytes = new byte[8 * sizeof(float)];
+        for (int i = 0; i < 8; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), (float)NextNumber());
+        }
+
+        return Convert.ToBase64String(bytes);
+    }
+
+    /// <summary>Whether a request body asks for <c>"encoding_format":"base64"</c>.</summary>
+    public static bool AsksForBase64(JsonElement? body) =>
+        body is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("encoding_format", out JsonElement format)
+        && format.ValueKind == JsonValueKind.String && format.ValueEquals("base64");
 
     /// <summary>A URL on this gateway for a generated file named <paramref name="name"/>.</summary>
     public string FileUrl(string name) => new Uri(BaseUrl, "/juhe/files/" + name).ToString();
