@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Juhe.Gateway.Catalog;
@@ -98,7 +96,7 @@ internal sealed partial class GatewayDispatcher
             return;
         }
 
-        string? faultText = FaultText(http.Request);
+        string? faultText = CallHeaders.Fault(http.Request);
         if (faultText is not null)
         {
             if (!Fault.TryParse(faultText, out Fault? asked, out string? problem))
@@ -138,7 +136,7 @@ internal sealed partial class GatewayDispatcher
         if (operation.StreamKind is { } kind && WantsStream(operation, call.Body))
         {
             StreamFormat format = StreamFormats.For(kind, _synthesizer, operation.StreamSchema);
-            await EventStreamWriter.WriteAsync(http, format, new StreamRequest(context, call.Body), Pacing(http.Request), call.Fault, cancellationToken).ConfigureAwait(false);
+            await EventStreamWriter.WriteAsync(http, format, new StreamRequest(context, call.Body), CallHeaders.Pacing(http.Request, _options), call.Fault, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -162,97 +160,6 @@ internal sealed partial class GatewayDispatcher
         await AnswerJsonAsync(http, call, context, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AnswerJsonAsync(HttpContext http, CallRequest call, SynthesisContext context, CancellationToken cancellationToken)
-    {
-        GatewayOperation operation = call.Operation;
-        JsonNode? answer = operation.JsonAnswer is { } schema ? _synthesizer.Synthesize(schema, context) : new JsonObject();
-        if (operation.Task is { } submitted)
-        {
-            bool fails = string.Equals(TaskOutcome(http.Request), "failed", StringComparison.OrdinalIgnoreCase);
-            string extension = GeneratedFile.ExtensionOf(ResultMediaType(operation, submitted));
-            TaskStore.StampSubmit(answer, _tasks.Submit(submitted, fails, extension));
-        }
-
-        if (operation.PolledTask is not null)
-        {
-            IEnumerable<string> candidates = call.PathParameters.Values.Concat(http.Request.Query.SelectMany(q => q.Value.Select(v => v ?? string.Empty)));
-            if (_tasks.Find(candidates) is not { } task)
-            {
-                await WriteErrorAsync(http, new ErrorReply(400, "task_not_exist", "new_api_error", "task_not_exist"), ErrorStyle.Task, call.RequestId, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            TaskStore.StampPoll(answer, task, _tasks.Advance(task), context.FileUrl);
-        }
-
-        byte[] bytes = Serialize(answer);
-        http.Response.StatusCode = operation.SuccessStatus;
-        http.Response.ContentType = "application/json";
-        if (call.Fault is { Kind: FaultKind.DropConnection or FaultKind.Stall } midBody)
-        {
-            // Half the body, then the connection breaks (or waits): a body that never completes.
-            await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), cancellationToken).ConfigureAwait(false);
-            await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (midBody.Kind == FaultKind.DropConnection)
-            {
-                await EventStreamWriter.DropAsync(http, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(midBody.Argument ?? 10_000), cancellationToken).ConfigureAwait(false);
-            await http.Response.Body.WriteAsync(bytes.AsMemory(bytes.Length / 2), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        http.Response.ContentLength = bytes.Length;
-        await http.Response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ServeFileAsync(HttpContext http, string name, CancellationToken cancellationToken)
-    {
-        string mediaType = GeneratedFile.MediaTypeOf(name);
-        http.Response.StatusCode = 200;
-        http.Response.ContentType = mediaType;
-        http.Response.ContentLength = _options.BinaryAnswerBytes;
-        await GeneratedFile.WriteAsync(http.Response.Body, mediaType, _options.BinaryAnswerBytes, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static bool WantsStream(GatewayOperation operation, JsonElement? body) =>
-        operation.AlwaysStreams
-        || (operation.StreamFlag is { } flag && body is { ValueKind: JsonValueKind.Object } json
-            && json.TryGetProperty(flag, out JsonElement value) && value.ValueKind == JsonValueKind.True);
-
-    private StreamPacing Pacing(HttpRequest request)
-    {
-        TimeSpan delay = HeaderNumber(request, "X-Juhe-Pacing-Ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : _options.StreamPacing;
-        int pieces = HeaderNumber(request, "X-Juhe-Chunk-Bytes") is { } bytes ? (int)Math.Min(bytes, int.MaxValue) : _options.StreamChunkBytes;
-        return new StreamPacing(delay, pieces, _options.StreamKeepAlive);
-    }
-
-    // The media type of a task's result file: the extension the schema's result member suggests.
-    private static string ResultMediaType(GatewayOperation operation, TaskSpec task)
-    {
-        string hint = (task.ResultPath ?? string.Empty) + " " + operation.Path.Template;
-        return hint.Contains("video", StringComparison.OrdinalIgnoreCase) ? "video/mp4"
-            : hint.Contains("image", StringComparison.OrdinalIgnoreCase) || hint.Contains("/mj/", StringComparison.Ordinal) ? "image/png"
-            : hint.Contains("audio", StringComparison.OrdinalIgnoreCase) || hint.Contains("suno", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg"
-            : "application/octet-stream";
-    }
-
-    private static string? FaultText(HttpRequest request) =>
-        request.Headers.TryGetValue("X-Juhe-Fault", out var header) && header.Count > 0 ? header[0]
-        : request.Query.TryGetValue("juhe_fault", out var query) && query.Count > 0 ? query[0]
-        : null;
-
-    private static string? TaskOutcome(HttpRequest request) =>
-        request.Headers.TryGetValue("X-Juhe-Task-Outcome", out var header) && header.Count > 0 ? header[0]
-        : request.Query.TryGetValue("juhe_task_outcome", out var query) && query.Count > 0 ? query[0]
-        : null;
-
-    private static long? HeaderNumber(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var values) && values.Count > 0
-        && long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out long number) ? number : null;
-
     // Parameters arrive escaped by the client (Uri.EscapeDataString); the raw target keeps them so,
     // where Request.Path would already have decoded all but %2F.
     private static string RawPath(HttpContext http)
@@ -272,23 +179,5 @@ internal sealed partial class GatewayDispatcher
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = body.Length;
         return http.Response.Body.WriteAsync(body, cancellationToken).AsTask();
-    }
-
-    private static byte[] Serialize(JsonNode? answer)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            if (answer is null)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                answer.WriteTo(json);
-            }
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }
