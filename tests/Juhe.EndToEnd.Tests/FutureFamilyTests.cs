@@ -21,13 +21,7 @@ public sealed class FutureFamilyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string schema = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Schemas", "future-families.json"));
-        _gateway = await JuheGateway.StartAsync(new JuheGatewayOptions
-        {
-            AdditionalSchemas = new Dictionary<string, string> { ["future-families.json"] = schema },
-            BinaryAnswerBytes = 100_000,
-            TaskRunningPolls = 2,
-        });
+        _gateway = await Gateways.StartWithFutureFamiliesAsync(binaryAnswerBytes: 100_000, taskRunningPolls: 2);
         _http = new HttpClient { BaseAddress = _gateway.BaseUrl };
     }
 

@@ -22,6 +22,18 @@ internal static class Gateways
         return new JuheClient(configure is null ? options : configure(options));
     }
 
+    /// <summary>A gateway that also serves <c>Schemas/future-families.json</c> (Claude, Gemini, Responses, audio, tasks, management).</summary>
+    public static async Task<JuheGateway> StartWithFutureFamiliesAsync(int binaryAnswerBytes = 64 * 1024, int taskRunningPolls = 1)
+    {
+        string schema = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Schemas", "future-families.json"));
+        return await JuheGateway.StartAsync(new JuheGatewayOptions
+        {
+            AdditionalSchemas = new Dictionary<string, string> { ["future-families.json"] = schema },
+            BinaryAnswerBytes = binaryAnswerBytes,
+            TaskRunningPolls = taskRunningPolls,
+        });
+    }
+
     /// <summary>Calls to <paramref name="operationId"/> the gateway received.</summary>
     public static int CallsTo(this JuheGateway gateway, string operationId) => gateway.Calls.Count(c => c.OperationId == operationId);
 }
