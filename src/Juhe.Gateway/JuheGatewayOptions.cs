@@ -34,6 +34,16 @@ public sealed class JuheGatewayOptions
     /// </summary>
     public int StreamChunkBytes { get; init; }
 
+    /// <summary>
+    /// How many tokens every answer has (its text repeated to that length), for benchmarks that want
+    /// long streams. 0 (the default) is the natural 20-token answer; a call can set its own with <c>X-Juhe-Answer-Tokens</c>.
+    /// At most <see cref="MaxAnswerTokens"/>: a stream's events are prepared before it is written.
+    /// </summary>
+    public int AnswerTokens { get; init; }
+
+    /// <summary>The largest <see cref="AnswerTokens"/> (100,000).</summary>
+    public const int MaxAnswerTokens = 100_000;
+
     /// <summary>Whether OpenAI-style streams open with new-api's <c>: PING</c> keep-alive comment. Default <see langword="true"/>.</summary>
     public bool StreamKeepAlive { get; init; } = true;
 
@@ -75,10 +85,10 @@ public sealed class JuheGatewayOptions
             throw new ArgumentException("JuheGatewayOptions.ApiKeys must not contain empty keys.", "options");
         }
 
-        if (StreamPacing < TimeSpan.Zero || StreamChunkBytes < 0 || FailFirstCalls < 0 || TaskRunningPolls < 0 || BinaryAnswerBytes < 0)
+        if (StreamPacing < TimeSpan.Zero || StreamChunkBytes < 0 || AnswerTokens is < 0 or > MaxAnswerTokens || FailFirstCalls < 0 || TaskRunningPolls < 0 || BinaryAnswerBytes < 0)
         {
             throw new ArgumentException(
-                $"JuheGatewayOptions: StreamPacing, StreamChunkBytes, FailFirstCalls, TaskRunningPolls and BinaryAnswerBytes must not be negative; they are {StreamPacing}, {StreamChunkBytes}, {FailFirstCalls}, {TaskRunningPolls} and {BinaryAnswerBytes}.",
+                $"JuheGatewayOptions: StreamPacing, StreamChunkBytes, AnswerTokens (at most 100,000), FailFirstCalls, TaskRunningPolls and BinaryAnswerBytes must not be negative; they are {StreamPacing}, {StreamChunkBytes}, {AnswerTokens}, {FailFirstCalls}, {TaskRunningPolls} and {BinaryAnswerBytes}.",
                 "options");
         }
 

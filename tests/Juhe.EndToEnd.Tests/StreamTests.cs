@@ -84,6 +84,24 @@ public sealed class StreamTests
     }
 
     [Fact]
+    public async Task A_long_stream_has_as_many_tokens_as_asked_for_and_usage_that_counts_them()
+    {
+        await using JuheGateway gateway = await JuheGateway.StartAsync();
+        var headers = new HeaderInjector { Headers = { ["X-Juhe-Answer-Tokens"] = "1000" } };
+        using JuheClient client = Gateways.ClientFor(gateway, headers);
+
+        await using ChatCompletionStream chat = await client.Chat.StreamAsync(Requests.Chat(includeUsage: true));
+        int contentChunks = 0;
+        while (await chat.MoveNextAsync())
+        {
+            contentChunks += chat.Current.ContentUtf8.IsEmpty ? 0 : 1;
+        }
+
+        Assert.Equal(1000, contentChunks);
+        Assert.Equal(1000, chat.Usage!.Value.CompletionTokens);
+    }
+
+    [Fact]
     public async Task A_completions_stream_delivers_the_text_and_its_usage()
     {
         await using JuheGateway gateway = await JuheGateway.StartAsync();

@@ -18,6 +18,10 @@ internal static class CallHeaders
         return new StreamPacing(delay, pieces, options.StreamKeepAlive);
     }
 
+    /// <summary>How many tokens the answer should have: <c>X-Juhe-Answer-Tokens</c>, else <see cref="JuheGatewayOptions.AnswerTokens"/>.</summary>
+    public static int AnswerTokens(HttpRequest request, JuheGatewayOptions options) =>
+        HeaderNumber(request, "X-Juhe-Answer-Tokens") is { } tokens ? (int)Math.Min(tokens, JuheGatewayOptions.MaxAnswerTokens) : options.AnswerTokens;
+
     /// <summary>The fault the call asks for, as text; <see langword="null"/> for none.</summary>
     public static string? Fault(HttpRequest request) =>
         request.Headers.TryGetValue("X-Juhe-Fault", out var header) && header.Count > 0 ? header[0]

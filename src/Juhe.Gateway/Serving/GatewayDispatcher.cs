@@ -132,6 +132,7 @@ internal sealed partial class GatewayDispatcher
         var context = new SynthesisContext(operation.OperationId, SynthesisContext.ModelOf(call.Body, call.PathParameters), call.BodyBytes, BaseUrl)
         {
             PrefersBase64 = SynthesisContext.AsksForBase64(call.Body),
+            AnswerLength = CallHeaders.AnswerTokens(http.Request, _options),
         };
         if (operation.StreamKind is { } kind && WantsStream(operation, call.Body))
         {
@@ -153,7 +154,7 @@ internal sealed partial class GatewayDispatcher
         {
             http.Response.StatusCode = operation.SuccessStatus;
             http.Response.ContentType = textType + "; charset=utf-8";
-            await http.Response.WriteAsync(AnswerText.Text(context.Model), cancellationToken).ConfigureAwait(false);
+            await http.Response.WriteAsync(context.Answer, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -29,7 +29,7 @@ internal sealed class ChatCompletionsFormat : StreamFormat
             }
         }
 
-        foreach (string token in AnswerText.Tokens(context.Model))
+        foreach (string token in context.AnswerTokens)
         {
             frames.Add(Chunk(id, context, usage, json => json.WriteString("content", token), null));
         }

@@ -46,7 +46,7 @@ internal sealed class ClaudeFormat : StreamFormat
             }),
             new SseFrame("ping", "{\"type\": \"ping\"}"u8.ToArray()),
         };
-        foreach (string token in AnswerText.Tokens(context.Model))
+        foreach (string token in context.AnswerTokens)
         {
             frames.Add(Event("content_block_delta", json =>
             {

@@ -16,7 +16,7 @@ internal sealed class CompletionsFormat : StreamFormat
         SynthesisContext context = request.Context;
         string id = "cmpl-" + context.NextId();
         var frames = new List<SseFrame>();
-        foreach (string token in AnswerText.Tokens(context.Model))
+        foreach (string token in context.AnswerTokens)
         {
             frames.Add(Chunk(id, context, token, null));
         }

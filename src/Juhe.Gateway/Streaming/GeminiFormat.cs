@@ -17,7 +17,7 @@ internal sealed class GeminiFormat : StreamFormat
     {
         SynthesisContext context = request.Context;
         string responseId = context.NextId();
-        string[] tokens = AnswerText.Tokens(context.Model);
+        string[] tokens = context.AnswerTokens;
         var frames = new List<SseFrame>(tokens.Length);
         for (int i = 0; i < tokens.Length; i++)
         {

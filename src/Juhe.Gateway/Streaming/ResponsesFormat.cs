@@ -14,7 +14,7 @@ internal sealed class ResponsesFormat : StreamFormat
         SynthesisContext context = request.Context;
         string responseId = "resp_" + context.NextId();
         string itemId = "msg_" + context.NextId();
-        string text = AnswerText.Text(context.Model);
+        string text = context.Answer;
         int sequence = 0;
         var frames = new List<SseFrame>
         {
@@ -31,7 +31,7 @@ internal sealed class ResponsesFormat : StreamFormat
                 WritePart(json, string.Empty);
             }),
         };
-        foreach (string token in AnswerText.Tokens(context.Model))
+        foreach (string token in context.AnswerTokens)
         {
             frames.Add(Event("response.output_text.delta", sequence++, json =>
             {

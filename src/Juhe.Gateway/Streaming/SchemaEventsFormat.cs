@@ -19,7 +19,7 @@ internal sealed class SchemaEventsFormat(ResponseSynthesizer synthesizer, Schema
         var frames = new List<SseFrame>();
         for (int i = 0; i < 3; i++)
         {
-            JsonNode? node = eventSchema is { } schema ? synthesizer.Synthesize(schema, request.Context) : JsonValue.Create(AnswerText.Tokens(request.Context.Model)[i]);
+            JsonNode? node = eventSchema is { } schema ? synthesizer.Synthesize(schema, request.Context) : JsonValue.Create(request.Context.AnswerTokens[i % request.Context.AnswerTokens.Length]);
             frames.Add(new SseFrame(null, Write(node)));
         }
 

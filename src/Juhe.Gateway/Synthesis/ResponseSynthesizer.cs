@@ -187,7 +187,7 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
 
         if (SchemaFacts.IsAnswerTextName(name))
         {
-            return AnswerText.Text(context.Model);
+            return context.Answer;
         }
 
         return SchemaFacts.QuotedValue(description) ?? name;

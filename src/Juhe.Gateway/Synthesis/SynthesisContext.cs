@@ -23,7 +23,6 @@ internal sealed class SynthesisContext
         BaseUrl = baseUrl;
         _seed = Fnv1a(requestBody, Fnv1a(Encoding.UTF8.GetBytes(operationId), 0xCBF29CE484222325UL));
         PromptTokens = Math.Max(1, requestBody.Length / 4);
-        CompletionTokens = AnswerText.Tokens(model).Length;
     }
 
     /// <summary>The model the request named (body <c>model</c> or path parameter), echoed in answers.</summary>
@@ -35,8 +34,17 @@ internal sealed class SynthesisContext
     /// <summary>Prompt tokens: a quarter of the request's bytes, as a tokenizer would roughly count.</summary>
     public int PromptTokens { get; }
 
+    /// <summary>How many tokens the answer has; 0 for its natural length.</summary>
+    public int AnswerLength { get; init; }
+
+    /// <summary>The answer's tokens, as a stream sends them.</summary>
+    public string[] AnswerTokens => AnswerText.Tokens(Model, AnswerLength);
+
+    /// <summary>The whole answer.</summary>
+    public string Answer => string.Concat(AnswerTokens);
+
     /// <summary>Completion tokens: the answer's tokens.</summary>
-    public int CompletionTokens { get; }
+    public int CompletionTokens => AnswerLength > 0 ? AnswerLength : AnswerText.Tokens(Model).Length;
 
     /// <summary>
     /// Whether the request asked for <c>"encoding_format":"base64"</c>: unions that can be a base64
