@@ -44,6 +44,14 @@ public sealed class JuheGatewayOptions
     /// <summary>The largest <see cref="AnswerTokens"/> (100,000).</summary>
     public const int MaxAnswerTokens = 100_000;
 
+    /// <summary>
+    /// Whether stream events are batched into writes of about 16 KiB instead of each being flushed on
+    /// its own as a real gateway flushes them: for throughput benchmarks, where the gateway's
+    /// per-event flush would be the bottleneck. Ignored when pacing or piece splitting is asked for.
+    /// Default <see langword="false"/>; a call can ask with <c>X-Juhe-Flush: batched</c>.
+    /// </summary>
+    public bool BatchStreamWrites { get; init; }
+
     /// <summary>Whether OpenAI-style streams open with new-api's <c>: PING</c> keep-alive comment. Default <see langword="true"/>.</summary>
     public bool StreamKeepAlive { get; init; } = true;
 

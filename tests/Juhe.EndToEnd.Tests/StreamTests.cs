@@ -102,6 +102,20 @@ public sealed class StreamTests
     }
 
     [Fact]
+    public async Task Batched_writes_deliver_the_same_stream()
+    {
+        await using JuheGateway gateway = await JuheGateway.StartAsync(new JuheGatewayOptions { BatchStreamWrites = true, AnswerTokens = 5000 });
+        using JuheClient client = Gateways.ClientFor(gateway);
+
+        await using ChatCompletionStream chat = await client.Chat.StreamAsync(Requests.Chat(includeUsage: true));
+        string text = await ReadAllAsync(chat);
+
+        Assert.StartsWith(Requests.AnswerFor("gpt-4o"), text, StringComparison.Ordinal);
+        Assert.True(chat.IsCompleted);
+        Assert.Equal(5000, chat.Usage!.Value.CompletionTokens);
+    }
+
+    [Fact]
     public async Task A_completions_stream_delivers_the_text_and_its_usage()
     {
         await using JuheGateway gateway = await JuheGateway.StartAsync();

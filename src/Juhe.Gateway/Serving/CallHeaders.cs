@@ -10,12 +10,13 @@ namespace Juhe.Gateway.Serving;
 /// </summary>
 internal static class CallHeaders
 {
-    /// <summary>The call's stream pacing: <c>X-Juhe-Pacing-Ms</c> and <c>X-Juhe-Chunk-Bytes</c>, else the gateway's options.</summary>
+    /// <summary>The call's stream pacing: <c>X-Juhe-Pacing-Ms</c>, <c>X-Juhe-Chunk-Bytes</c> and <c>X-Juhe-Flush: batched</c>, else the gateway's options.</summary>
     public static StreamPacing Pacing(HttpRequest request, JuheGatewayOptions options)
     {
         TimeSpan delay = HeaderNumber(request, "X-Juhe-Pacing-Ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : options.StreamPacing;
         int pieces = HeaderNumber(request, "X-Juhe-Chunk-Bytes") is { } bytes ? (int)Math.Min(bytes, int.MaxValue) : options.StreamChunkBytes;
-        return new StreamPacing(delay, pieces, options.StreamKeepAlive);
+        bool batched = request.Headers.TryGetValue("X-Juhe-Flush", out var flush) && string.Equals(flush[0], "batched", StringComparison.OrdinalIgnoreCase);
+        return new StreamPacing(delay, pieces, options.StreamKeepAlive, FlushEachEvent: !batched && !options.BatchStreamWrites);
     }
 
     /// <summary>How many tokens the answer should have: <c>X-Juhe-Answer-Tokens</c>, else <see cref="JuheGatewayOptions.AnswerTokens"/>.</summary>
