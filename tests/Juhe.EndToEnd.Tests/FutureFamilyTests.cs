@@ -180,6 +180,25 @@ public sealed class FutureFamilyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_polled_by_query_parameter_with_nested_status_paths_advances_too()
+    {
+        JsonElement submitted = await JsonAsync(await SendAsync(HttpMethod.Post, "/v1/video/create", """{"model":"veo3","prompt":"a cat"}""", ("Authorization", "Bearer " + Key)));
+        string id = submitted.GetProperty("data").GetProperty("task_id").GetString()!;
+        var statuses = new List<string?>();
+        JsonElement poll = default;
+        for (int i = 0; i < 4; i++)
+        {
+            poll = await JsonAsync(await SendAsync(HttpMethod.Get, "/v1/video/query?id=" + id, null, ("Authorization", "Bearer " + Key)));
+            statuses.Add(poll.GetProperty("data").GetProperty("status").GetString());
+        }
+
+        Assert.Equal("success", submitted.GetProperty("code").GetString()); // the schema's example
+        Assert.Equal("pending", submitted.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal(["pending", "processing", "processing", "completed"], statuses);
+        Assert.EndsWith(".mp4", poll.GetProperty("data").GetProperty("video_url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_task_id_and_task_route_faults_use_the_task_envelope()
     {
         using HttpResponseMessage unknown = await SendAsync(HttpMethod.Get, "/v1/videos/task_nope", null, ("Authorization", "Bearer " + Key));

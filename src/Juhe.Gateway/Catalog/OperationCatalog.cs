@@ -66,20 +66,14 @@ internal sealed class OperationCatalog
     /// <param name="method">The request's HTTP method.</param>
     /// <param name="path">The request's raw (still escaped) path.</param>
     /// <param name="parameters">The path parameters, unescaped.</param>
-    /// <param name="pathMatched">Whether some operation serves the path with another method.</param>
-    public GatewayOperation? Find(string method, string path, out Dictionary<string, string> parameters, out bool pathMatched)
+    /// <remarks>A known path with another method is not found either: new-api (gin) answers both with its 404.</remarks>
+    public GatewayOperation? Find(string method, string path, out Dictionary<string, string> parameters)
     {
-        pathMatched = false;
         foreach (GatewayOperation operation in _bySpecificity)
         {
-            if (operation.Path.TryMatch(path, out parameters))
+            if (string.Equals(operation.Method, method, StringComparison.OrdinalIgnoreCase) && operation.Path.TryMatch(path, out parameters))
             {
-                if (string.Equals(operation.Method, method, StringComparison.OrdinalIgnoreCase))
-                {
-                    return operation;
-                }
-
-                pathMatched = true;
+                return operation;
             }
         }
 

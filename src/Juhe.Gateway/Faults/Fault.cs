@@ -27,9 +27,6 @@ internal sealed record Fault(FaultKind Kind, string Name, long? Argument)
     /// <summary>Every fault name, for error messages.</summary>
     public static string KnownNames => string.Join(", ", Names.Keys);
 
-    /// <summary>Whether the fault happens inside a stream (after its first event) rather than instead of the answer.</summary>
-    public bool IsMidStream => Kind is FaultKind.DropConnection or FaultKind.ErrorEvent or FaultKind.RelayStreamError or FaultKind.Stall or FaultKind.OversizedEvent;
-
     /// <summary>Reads <c>name</c> or <c>name=argument</c>; <see langword="false"/> with a reason when it names no fault.</summary>
     public static bool TryParse(string text, out Fault? fault, out string? problem)
     {

@@ -50,7 +50,7 @@ internal sealed record ErrorReply(int Status, string Message, string Type, strin
     }
 
     /// <summary>The <c>{"error":{…}}</c> object of OpenAI-style routes, also used by pre-relay middleware on every route.</summary>
-    public void WriteOpenAIError(Utf8JsonWriter json, string message)
+    private void WriteOpenAIError(Utf8JsonWriter json, string message)
     {
         json.WriteStartObject("error");
         json.WriteString("message", message);

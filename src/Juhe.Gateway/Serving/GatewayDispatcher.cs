@@ -63,7 +63,7 @@ internal sealed partial class GatewayDispatcher
             return;
         }
 
-        GatewayOperation? operation = _catalog.Find(method, path, out Dictionary<string, string> parameters, out _);
+        GatewayOperation? operation = _catalog.Find(method, path, out Dictionary<string, string> parameters);
         if (operation is null)
         {
             // new-api's answer for any route it does not have.

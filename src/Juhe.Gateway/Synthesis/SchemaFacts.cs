@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Juhe.Gateway.Catalog;
 
@@ -195,7 +194,4 @@ internal static class SchemaFacts
             start = text.IndexOf('`', end + 1);
         }
     }
-
-    /// <summary>Formats an integer the invariant way.</summary>
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
