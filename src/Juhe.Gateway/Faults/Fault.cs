@@ -24,6 +24,18 @@ internal sealed record Fault(FaultKind Kind, string Name, long? Argument)
         [JuheGatewayFaults.OversizedEvent] = FaultKind.OversizedEvent,
     };
 
+    /// <summary>The wait of <c>slow-first-byte</c> without an argument.</summary>
+    public static readonly TimeSpan DefaultSlowFirstByte = TimeSpan.FromSeconds(2);
+
+    /// <summary>The pause of <c>stall</c> without an argument.</summary>
+    public static readonly TimeSpan DefaultStall = TimeSpan.FromSeconds(10);
+
+    /// <summary>The size of <c>oversized-event</c> without an argument: above the client's 16 MiB default limit.</summary>
+    public const int DefaultOversizedBytes = 17 << 20;
+
+    /// <summary>The argument as a duration in milliseconds, or <paramref name="fallback"/>.</summary>
+    public TimeSpan Milliseconds(TimeSpan fallback) => Argument is { } ms ? TimeSpan.FromMilliseconds(ms) : fallback;
+
     /// <summary>Every fault name, for error messages.</summary>
     public static string KnownNames => string.Join(", ", Names.Keys);
 

@@ -50,7 +50,7 @@ internal sealed partial class GatewayDispatcher
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(midBody.Argument ?? 10_000), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(midBody.Milliseconds(Fault.DefaultStall), cancellationToken).ConfigureAwait(false);
             await http.Response.Body.WriteAsync(bytes.AsMemory(bytes.Length / 2), cancellationToken).ConfigureAwait(false);
             return;
         }

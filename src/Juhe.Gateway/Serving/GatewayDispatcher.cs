@@ -18,7 +18,6 @@ namespace Juhe.Gateway.Serving;
 internal sealed partial class GatewayDispatcher
 {
     private const string FilesPrefix = "/juhe/files/";
-    private const long DefaultSlowFirstByteMs = 2_000;
 
     private readonly OperationCatalog _catalog;
     private readonly JuheGatewayOptions _options;
@@ -121,7 +120,7 @@ internal sealed partial class GatewayDispatcher
 
         if (call.Fault is { Kind: FaultKind.SlowFirstByte } slow)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(slow.Argument ?? DefaultSlowFirstByteMs), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(slow.Milliseconds(Fault.DefaultSlowFirstByte), cancellationToken).ConfigureAwait(false);
         }
 
         if (call.Fault is { } fault && await FaultResponses.TryAnswerAsync(http, fault, operation.Errors, call.RequestId, cancellationToken).ConfigureAwait(false))

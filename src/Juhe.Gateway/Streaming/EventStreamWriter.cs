@@ -18,9 +18,6 @@ internal readonly record struct StreamPacing(TimeSpan DelayPerEvent, int PieceBy
 /// </summary>
 internal static class EventStreamWriter
 {
-    /// <summary>Default arguments of the mid-stream faults.</summary>
-    private const long DefaultStallMs = 10_000;
-    private const long DefaultOversizedBytes = 17L << 20;
     private const int BatchBytes = 16 * 1024;
 
     public static async Task WriteAsync(HttpContext http, StreamFormat format, StreamRequest request, StreamPacing pacing, Fault? fault, CancellationToken cancellationToken)
@@ -60,10 +57,10 @@ internal static class EventStreamWriter
                         return;
                     case FaultKind.Stall:
                         await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
-                        await Task.Delay(TimeSpan.FromMilliseconds(fault.Argument ?? DefaultStallMs), cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(fault.Milliseconds(Fault.DefaultStall), cancellationToken).ConfigureAwait(false);
                         break;
                     case FaultKind.OversizedEvent:
-                        int size = (int)Math.Min(int.MaxValue - 1024, fault.Argument ?? DefaultOversizedBytes);
+                        int size = (int)Math.Min(int.MaxValue - 1024, fault.Argument ?? Fault.DefaultOversizedBytes);
                         await WriteFrameAsync(response, format.OversizedEvent(request, size), format, pacing, cancellationToken).ConfigureAwait(false);
                         break;
                     case FaultKind.MalformedJson:
