@@ -8,7 +8,7 @@ using Juhe.Models;
 namespace Juhe.EndToEnd.Tests;
 
 /// <summary>Every operation of the schema files, called through its generated client against the gateway over loopback.</summary>
-public sealed class EveryOperationTests
+public sealed partial class EveryOperationTests
 {
     /// <summary>
     /// One call per operationId, asserting on the typed answer. A schema operation without an entry
@@ -56,6 +56,14 @@ public sealed class EveryOperationTests
         },
     };
 
+    static EveryOperationTests()
+    {
+        foreach ((string operationId, Func<JuheClient, Task> call) in EngineFamilyCalls())
+        {
+            Calls.Add(operationId, call);
+        }
+    }
+
     public static TheoryData<string> OperationIds() => [.. JuheGateway.Operations.Select(o => o.OperationId)];
 
     [Fact]
@@ -86,9 +94,9 @@ public sealed class EveryOperationTests
 
         await call(client);
 
-        JuheGatewayCall received = Assert.Single(gateway.Calls);
-        Assert.Equal(operationId, received.OperationId);
-        Assert.Equal(200, received.StatusCode);
+        // A task's poll is reached by submitting first: the operation is the last call, and every call succeeded.
+        Assert.Equal(operationId, gateway.Calls[^1].OperationId);
+        Assert.All(gateway.Calls, received => Assert.Equal(200, received.StatusCode));
     }
 
     [Fact]
