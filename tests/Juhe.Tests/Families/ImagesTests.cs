@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Juhe.Http;
 using Juhe.Images;
+using Juhe.Tests.Engine;
 using Juhe.Tests.Generated;
 using Juhe.Tests.Http;
 
@@ -153,5 +154,53 @@ public class ImagesTests
         Assert.Equal("ultra", request.Quality!.Value.Value);
         JsonAssert.Equivalent("""{"model":"gpt-image-2","prompt":"p","quality":"ultra","background":"frosted"}""",
             JsonSerializer.Serialize(request, JuheJsonContext.Default.ImageGenerationRequest));
+    }
+
+    [Fact]
+    public async Task EditAsync_sends_one_image_its_mask_and_the_gpt_image_1_fields_as_parts()
+    {
+        FakeHandler handler = FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, """{"created":1,"data":[{"b64_json":"aGVsbG8="}]}"""));
+        using JuheClient client = TestClients.Create(handler, maxRetries: 0);
+        ImageEditRequest request = ImageEditRequest.CreateBuilder("gpt-image-1", "add a flamingo")
+            .WithImage(JuheFile.FromBytes(new byte[] { 1, 2, 3 }, "pool.png", "image/png"))
+            .WithMask(JuheFile.FromBytes(new byte[] { 4, 5 }, "mask.png", "image/png"))
+            .WithN(1).WithSize("1024x1024").WithQuality(ImageQuality.Medium).WithBackground(ImageBackground.Opaque)
+            .Build();
+
+        ImagesResponse response = await client.Images.EditAsync(request);
+
+        RecordedRequest sent = Assert.Single(handler.Requests);
+        Assert.Equal(Gateway + "/v1/images/edits", sent.Uri.AbsoluteUri);
+        IReadOnlyList<MultipartPart> parts = MultipartPart.Parse(sent.ContentType!, sent.Body!);
+        Assert.Equal(["image", "mask", "model", "prompt", "n", "size", "quality", "background"], parts.Select(PartName));
+        Assert.Equal([1, 2, 3], parts[0].Body);
+        Assert.Equal("image/png", parts[0].ContentType);
+        Assert.Contains("filename=\"pool.png\"", parts[0].Disposition, StringComparison.Ordinal);
+        Assert.Equal(["gpt-image-1", "add a flamingo", "1", "1024x1024", "medium", "opaque"], parts.Skip(2).Select(p => p.Text));
+        Assert.True(response.Data[0].HasBytes);
+    }
+
+    [Fact]
+    public async Task EditAsync_sends_several_reference_images_as_repeated_image_array_parts()
+    {
+        FakeHandler handler = FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, """{"created":1,"data":[{"url":"https://x/y.png"}]}"""));
+        using JuheClient client = TestClients.Create(handler, maxRetries: 0);
+        ImageEditRequest request = ImageEditRequest.CreateBuilder("gpt-image-1", "a gift basket of these")
+            .WithImages([JuheFile.FromBytes(new byte[] { 1 }, "soap.png", "image/png"), JuheFile.FromBytes(new byte[] { 2 }, "lotion.png", "image/png")])
+            .Build();
+
+        await client.Images.EditAsync(request);
+
+        RecordedRequest sent = Assert.Single(handler.Requests);
+        IReadOnlyList<MultipartPart> parts = MultipartPart.Parse(sent.ContentType!, sent.Body!);
+        Assert.Equal(["image[]", "image[]", "model", "prompt"], parts.Select(PartName));
+        Assert.Equal([1, 2], parts.Take(2).Select(p => (int)p.Body[0]));
+    }
+
+    private static string PartName(MultipartPart part)
+    {
+        string disposition = part.Disposition;
+        int start = disposition.IndexOf("name=\"", StringComparison.Ordinal) + 6;
+        return disposition[start..disposition.IndexOf('"', start)];
     }
 }
