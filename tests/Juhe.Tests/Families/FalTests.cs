@@ -192,4 +192,21 @@ public class FalTests
 
         Assert.Throws<ArgumentException>(() => client.Fal.CreateResultHandle(" "));
     }
+
+    [Theory]
+    [InlineData("IN_QUEUE", JuheTaskState.Queued)]
+    [InlineData("IN_PROGRESS", JuheTaskState.Running)]
+    [InlineData("COMPLETED", JuheTaskState.Running)] // done, but the output is not there yet: keep polling
+    [InlineData("FAILED", JuheTaskState.Failed)]
+    [InlineData("CANCELED", JuheTaskState.Cancelled)]
+    public async Task A_status_payload_without_output_means_the_request_is_still_on_its_way(string status, JuheTaskState state)
+    {
+        (FakeHandler _, JuheClient client) = Gatewayed(() => Responses.Json(HttpStatusCode.OK, $$"""{"status":"{{status}}"}"""));
+        using (client)
+        {
+            JuheTaskSnapshot<FalResult> snapshot = await client.Fal.CreateResultHandle(RequestId).GetSnapshotAsync();
+
+            Assert.Equal((state, status), (snapshot.State, snapshot.RawStatus));
+        }
+    }
 }

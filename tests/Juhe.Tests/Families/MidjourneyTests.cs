@@ -284,4 +284,32 @@ public class MidjourneyTests
             Assert.Equal(["https://cdn.example/v0.mp4", "https://cdn.example/v1.mp4"], done.ResultUrls);
         }
     }
+
+    public static TheoryData<string, JuheTaskState> CatalogueStatuses()
+    {
+        var data = new TheoryData<string, JuheTaskState>();
+        foreach ((string raw, JuheTaskState state) in CatalogueTaskStatuses.Named("Midjourney").Statuses)
+        {
+            data.Add(raw, state);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogueStatuses))]
+    public async Task Each_catalogue_status_means_the_catalogue_state(string status, JuheTaskState state)
+    {
+        (FakeHandler _, JuheClient client) = Gatewayed(
+            () => Responses.Json(HttpStatusCode.OK, Submitted),
+            () => Responses.Json(HttpStatusCode.OK, $$$"""{"id":"{{{TaskId}}}","status":"{{{status}}}","progress":"0%"}"""));
+        using (client)
+        {
+            JuheTaskHandle<MidjourneyTask> handle = await client.Midjourney.SubmitImagineAsync(MidjourneyImagineRequest.CreateBuilder("cat").Build());
+
+            JuheTaskSnapshot<MidjourneyTask> snapshot = await handle.GetSnapshotAsync();
+
+            Assert.Equal((TaskId, state), (handle.Id, snapshot.State));
+        }
+    }
 }

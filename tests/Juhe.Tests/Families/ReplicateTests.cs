@@ -230,4 +230,33 @@ public class ReplicateTests
             Assert.Equal((HttpStatusCode.NotFound, "task_not_exist"), (e.StatusCode, e.ErrorCode));
         }
     }
+
+    public static TheoryData<string, JuheTaskState> CatalogueStatuses()
+    {
+        var data = new TheoryData<string, JuheTaskState>();
+        foreach ((string raw, JuheTaskState state) in CatalogueTaskStatuses.Named("Replicate").Statuses)
+        {
+            data.Add(raw, state);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogueStatuses))]
+    public async Task Each_catalogue_status_means_the_catalogue_state(string status, JuheTaskState state)
+    {
+        (FakeHandler _, JuheClient client) = Gatewayed(
+            () => Responses.Json(HttpStatusCode.Created, Prediction("starting")),
+            () => Responses.Json(HttpStatusCode.OK, Prediction(status)));
+        using (client)
+        {
+            JuheTaskHandle<ReplicatePrediction> handle = await client.Replicate.SubmitCreatePredictionAsync("black-forest-labs/flux-schnell",
+                ReplicatePredictionRequest.CreateBuilder(JsonElement.Parse("""{"prompt":"x"}""")).Build());
+
+            JuheTaskSnapshot<ReplicatePrediction> snapshot = await handle.GetSnapshotAsync();
+
+            Assert.Equal((Id, state), (handle.Id, snapshot.State));
+        }
+    }
 }
