@@ -213,9 +213,9 @@ public sealed class FutureFamilyTests : IAsyncLifetime
     [Fact]
     public async Task A_multi_segment_parameter_spans_slashes_and_query_parameters_are_checked()
     {
-        using HttpResponseMessage ok = await SendAsync(HttpMethod.Get, "/fal-ai/fal-ai/flux/dev/requests/req-1?limit=3", null, ("Authorization", "Bearer " + Key));
-        using HttpResponseMessage missing = await SendAsync(HttpMethod.Get, "/fal-ai/fal-ai/flux/dev/requests/req-1", null, ("Authorization", "Bearer " + Key));
-        using HttpResponseMessage mistyped = await SendAsync(HttpMethod.Get, "/fal-ai/fal-ai/flux/dev/requests/req-1?limit=many", null, ("Authorization", "Bearer " + Key));
+        using HttpResponseMessage ok = await SendAsync(HttpMethod.Get, "/sample/fal-ai/fal-ai/flux/dev/requests/req-1?limit=3", null, ("Authorization", "Bearer " + Key));
+        using HttpResponseMessage missing = await SendAsync(HttpMethod.Get, "/sample/fal-ai/fal-ai/flux/dev/requests/req-1", null, ("Authorization", "Bearer " + Key));
+        using HttpResponseMessage mistyped = await SendAsync(HttpMethod.Get, "/sample/fal-ai/fal-ai/flux/dev/requests/req-1?limit=many", null, ("Authorization", "Bearer " + Key));
 
         Assert.Equal("fal-ai/flux/dev", (await JsonAsync(ok)).GetProperty("model").GetString());
         Assert.Contains("limit is required", (await JsonAsync(missing, HttpStatusCode.BadRequest)).GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);

@@ -18,6 +18,9 @@ internal sealed class GatewayOperation
     /// <summary>The credentials it expects.</summary>
     public required AuthStyle Auth { get; init; }
 
+    /// <summary>How its answers say they succeeded (<c>x-juhe-envelope</c>).</summary>
+    public SuccessEnvelope Envelope { get; init; }
+
     /// <summary>How its errors are shaped.</summary>
     public required ErrorStyle Errors { get; init; }
 
@@ -59,6 +62,13 @@ internal sealed class GatewayOperation
 
     /// <summary>The task spec whose <c>poll</c> names this operation, if it polls tasks.</summary>
     public TaskSpec? PolledTask { get; set; }
+
+    /// <summary>
+    /// Whether its answer is written in full, optional objects and lists included: the answers of
+    /// enveloped and task operations carry their payload in optional members (<c>data</c>,
+    /// <c>data.task_result.videos</c>), where OpenAI-style answers leave their optional extras out.
+    /// </summary>
+    public bool AnswersInFull => Envelope != SuccessEnvelope.None || Task is not null || PolledTask is not null;
 
     /// <summary>Whether the answer is only ever a stream.</summary>
     public bool AlwaysStreams => StreamKind is not null && JsonAnswer is null && BinaryMediaType is null;

@@ -33,6 +33,7 @@ internal sealed class OperationCatalog
         {
             SchemaNode root = schemas.Root(document);
             AuthStyle documentAuth = ParseAuth(root.GetString("x-juhe-auth"), AuthStyle.Bearer, document);
+            SuccessEnvelope documentEnvelope = ParseEnvelope(root.GetString("x-juhe-envelope"), SuccessEnvelope.None, document);
             if (!root.TryGet("paths", out JsonElement paths) || paths.ValueKind != JsonValueKind.Object)
             {
                 continue;
@@ -44,7 +45,7 @@ internal sealed class OperationCatalog
                 {
                     if (path.Value.TryGetProperty(method, out JsonElement operation) && operation.ValueKind == JsonValueKind.Object)
                     {
-                        operations.Add(ReadOperation(document, path.Name, method, new SchemaNode(operation, document), documentAuth));
+                        operations.Add(ReadOperation(document, path.Name, method, new SchemaNode(operation, document), documentAuth, documentEnvelope));
                     }
                 }
             }
@@ -81,12 +82,13 @@ internal sealed class OperationCatalog
         return null;
     }
 
-    private static GatewayOperation ReadOperation(string document, string path, string method, SchemaNode operation, AuthStyle documentAuth)
+    private static GatewayOperation ReadOperation(string document, string path, string method, SchemaNode operation, AuthStyle documentAuth, SuccessEnvelope documentEnvelope)
     {
         string operationId = operation.GetString("operationId")
             ?? throw new InvalidOperationException($"'{document}': {method.ToUpperInvariant()} {path} has no operationId.");
         var parameters = new List<OperationParameter>();
         var multiSegment = new HashSet<string>(StringComparer.Ordinal);
+        var optionalPrefix = new HashSet<string>(StringComparer.Ordinal);
         if (operation.TryGet("parameters", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (JsonElement item in list.EnumerateArray())
@@ -99,6 +101,11 @@ internal sealed class OperationCatalog
                 {
                     multiSegment.Add(name);
                 }
+
+                if (parameter.TryGet("x-juhe-optional-prefix", out JsonElement prefix) && prefix.ValueKind == JsonValueKind.True)
+                {
+                    optionalPrefix.Add(name);
+                }
             }
         }
 
@@ -110,8 +117,9 @@ internal sealed class OperationCatalog
             OperationId = operationId,
             Document = document,
             Method = method.ToUpperInvariant(),
-            Path = new PathTemplate(path, multiSegment),
+            Path = new PathTemplate(path, multiSegment, optionalPrefix),
             Auth = auth,
+            Envelope = ParseEnvelope(operation.GetString("x-juhe-envelope"), documentEnvelope, document),
             Errors = ErrorStyleOf(path, auth, task, operation),
             Parameters = parameters,
             JsonBody = content.RequestSchema("application/json"),
@@ -139,6 +147,16 @@ internal sealed class OperationCatalog
         _ => throw new InvalidOperationException($"'{document}': x-juhe-auth '{value}' is not one of bearer, anthropic, google, system, none."),
     };
 
+    private static SuccessEnvelope ParseEnvelope(string? value, SuccessEnvelope fallback, string document) => value switch
+    {
+        null => fallback,
+        "none" => SuccessEnvelope.None,
+        "management" => SuccessEnvelope.Management,
+        "midjourney" => SuccessEnvelope.Midjourney,
+        "task-code" => SuccessEnvelope.TaskCode,
+        _ => throw new InvalidOperationException($"'{document}': x-juhe-envelope '{value}' is not one of none, management, midjourney, task-code."),
+    };
+
     // The schemas do not name the envelope (yet), so it follows from what the catalogue says of each
     // family: Claude's route answers Claude's shape, management its success flag, Midjourney its
     // code/description, the gateway's task routes TaskError, and everything else OpenAI's.
@@ -164,8 +182,9 @@ internal sealed class OperationCatalog
             node.GetString("poll") ?? string.Empty,
             node.GetString("id"),
             node.GetString("status"),
-            node.GetString("result"),
+            task.TryGetProperty("result", out JsonElement result) && result.ValueKind == JsonValueKind.String ? [result.GetString()!] : Strings(task, "result"),
             node.GetString("progress"),
+            node.GetString("failReason"),
             Strings(task, "queued"),
             Strings(task, "running"),
             Strings(task, "succeeded"),

@@ -10,19 +10,30 @@ namespace Juhe.Gateway.Catalog;
 /// ASP.NET Core's route templates cannot say everything the schemas say (a parameter spanning
 /// several segments that is not the last one, as in <c>/fal-ai/{model_path}/requests/{id}</c>), so
 /// each template becomes an anchored regular expression: <c>{name}</c> matches within one segment,
-/// a parameter marked <c>"x-juhe-segments": true</c> across segments, everything else literally.
+/// a parameter marked <c>"x-juhe-segments": true</c> across segments, a first segment marked
+/// <c>"x-juhe-optional-prefix": true</c> may be left out with its slash (<c>/{mode}/mj/submit/imagine</c>
+/// serves <c>/mj/submit/imagine</c> too), everything else literally.
 /// </remarks>
 internal sealed class PathTemplate
 {
     private readonly Regex _regex;
     private readonly string[] _names;
 
-    public PathTemplate(string template, IReadOnlySet<string> multiSegmentParameters)
+    public PathTemplate(string template, IReadOnlySet<string> multiSegmentParameters, IReadOnlySet<string>? optionalPrefixParameters = null)
     {
         Template = template;
         var pattern = new StringBuilder("^");
         var names = new List<string>();
         int i = 0;
+        int firstClose = template.IndexOf('}', StringComparison.Ordinal);
+        if (template.StartsWith("/{", StringComparison.Ordinal) && firstClose > 0
+            && optionalPrefixParameters?.Contains(template[2..firstClose]) == true)
+        {
+            pattern.Append("(?:/(?<p0>[^/]+?))?");
+            names.Add(template[2..firstClose]);
+            i = firstClose + 1;
+        }
+
         while (i < template.Length)
         {
             int open = template.IndexOf('{', i);
@@ -77,7 +88,11 @@ internal sealed class PathTemplate
         parameters = new Dictionary<string, string>(_names.Length, StringComparer.Ordinal);
         for (int i = 0; i < _names.Length; i++)
         {
-            parameters[_names[i]] = Uri.UnescapeDataString(match.Groups["p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value);
+            Group group = match.Groups["p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            if (group.Success) // an optional prefix left out is no parameter
+            {
+                parameters[_names[i]] = Uri.UnescapeDataString(group.Value);
+            }
         }
 
         return true;

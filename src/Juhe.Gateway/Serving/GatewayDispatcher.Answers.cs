@@ -17,6 +17,7 @@ internal sealed partial class GatewayDispatcher
     {
         GatewayOperation operation = call.Operation;
         JsonNode? answer = operation.JsonAnswer is { } schema ? _synthesizer.Synthesize(schema, context) : new JsonObject();
+        SuccessEnvelopes.Stamp(answer, operation.Envelope);
         if (operation.Task is { } submitted)
         {
             bool fails = string.Equals(CallHeaders.TaskOutcome(http.Request), "failed", StringComparison.OrdinalIgnoreCase);
@@ -76,7 +77,7 @@ internal sealed partial class GatewayDispatcher
     // The media type of a task's result file: the extension the schema's result member suggests.
     private static string ResultMediaType(GatewayOperation operation, TaskSpec task)
     {
-        string hint = (task.ResultPath ?? string.Empty) + " " + operation.Path.Template;
+        string hint = (task.ResultPaths.Count > 0 ? task.ResultPaths[0] : string.Empty) + " " + operation.Path.Template;
         return hint.Contains("video", StringComparison.OrdinalIgnoreCase) ? "video/mp4"
             : hint.Contains("image", StringComparison.OrdinalIgnoreCase) || hint.Contains("/mj/", StringComparison.Ordinal) ? "image/png"
             : hint.Contains("audio", StringComparison.OrdinalIgnoreCase) || hint.Contains("suno", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg"

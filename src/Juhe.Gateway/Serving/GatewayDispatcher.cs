@@ -131,6 +131,7 @@ internal sealed partial class GatewayDispatcher
         var context = new SynthesisContext(operation.OperationId, SynthesisContext.ModelOf(call.Body, call.PathParameters), call.BodyBytes, BaseUrl)
         {
             PrefersBase64 = SynthesisContext.AsksForBase64(call.Body),
+            AnswersInFull = operation.AnswersInFull,
             AnswerLength = CallHeaders.AnswerTokens(http.Request, _options),
         };
         if (operation.StreamKind is { } kind && WantsStream(operation, call.Body))

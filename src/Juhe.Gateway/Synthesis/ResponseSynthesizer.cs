@@ -14,6 +14,10 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
 {
     private const int MaxDepth = 16;
 
+    // Below this depth even a full answer leaves its optional members out: a recursive schema
+    // (a task whose info holds its parent task) stays small.
+    private const int MaxFullDepth = 5;
+
     /// <summary>An instance of <paramref name="schema"/> for the call <paramref name="context"/> describes.</summary>
     public JsonNode? Synthesize(SchemaNode schema, SynthesisContext context) => Value(schema, string.Empty, context, 0);
 
@@ -91,7 +95,7 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
                 continue;
             }
 
-            switch (SchemaFacts.Inclusion(schemas, member, property.Name, required.Contains(property.Name), atTopLevel: depth == 0))
+            switch (SchemaFacts.Inclusion(schemas, member, property.Name, required.Contains(property.Name), atTopLevel: depth == 0, inFull: context.AnswersInFull && depth < MaxFullDepth))
             {
                 case MemberInclusion.Value:
                     result[property.Name] = Value(member, property.Name, context, depth + 1);
@@ -174,7 +178,7 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
             return "SnVoZSBvZmZsaW5lIGdhdGV3YXk="; // "Juhe offline gateway"
         }
 
-        if (SchemaFacts.IsUrlName(name) || format is "uri" or "url")
+        if (SchemaFacts.IsUrlName(name) || format is "uri" or "url" || SchemaFacts.DescribesUrl(description))
         {
             return context.FileUrl(context.NextId() + SchemaFacts.FileExtensionFor(name));
         }

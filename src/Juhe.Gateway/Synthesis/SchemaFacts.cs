@@ -81,11 +81,13 @@ internal static class SchemaFacts
     /// <summary>
     /// How an optional member appears: see <see cref="MemberInclusion"/>. A list of objects is left
     /// out below the answer's top level (tool calls, annotations) but kept at it, where it is the
-    /// payload itself (Gemini's <c>candidates</c>).
+    /// payload itself (Gemini's <c>candidates</c>). In an answer written <paramref name="inFull"/>,
+    /// every optional member has a value: there the payload sits in optional members (<c>data</c>,
+    /// <c>task_result.videos</c>).
     /// </summary>
-    public static MemberInclusion Inclusion(SchemaSet schemas, SchemaNode member, string name, bool required, bool atTopLevel)
+    public static MemberInclusion Inclusion(SchemaSet schemas, SchemaNode member, string name, bool required, bool atTopLevel, bool inFull)
     {
-        if (required)
+        if (required || inFull)
         {
             return MemberInclusion.Value;
         }
@@ -142,6 +144,14 @@ internal static class SchemaFacts
     /// <summary>Members that hold a URL of a generated file.</summary>
     public static bool IsUrlName(string name) =>
         name == "url" || name.EndsWith("_url", StringComparison.Ordinal) || name.EndsWith("Url", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a description says its string is a file's URL (Replicate's <c>output</c>: "One file URL
+    /// (or a text result)."), for members whose name does not say so.
+    /// </summary>
+    public static bool DescribesUrl(string description) =>
+        description.StartsWith("One file URL", StringComparison.Ordinal) || description.StartsWith("Several file URLs", StringComparison.Ordinal)
+        || description.StartsWith("Where to download", StringComparison.Ordinal);
 
     /// <summary>The extension of a file whose URL a member holds: <c>video_url</c> → <c>.mp4</c>.</summary>
     public static string FileExtensionFor(string name) =>

@@ -52,6 +52,9 @@ internal sealed class SynthesisContext
     /// </summary>
     public bool PrefersBase64 { get; init; }
 
+    /// <summary>Whether every optional member gets a value (see <c>GatewayOperation.AnswersInFull</c>).</summary>
+    public bool AnswersInFull { get; init; }
+
     /// <summary>The index of the array item being generated.</summary>
     public int Index { get; set; }
 

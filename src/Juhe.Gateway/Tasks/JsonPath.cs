@@ -2,48 +2,114 @@ using System.Text.Json.Nodes;
 
 namespace Juhe.Gateway.Tasks;
 
-/// <summary>The dotted member paths of <c>x-juhe-task</c> (<c>data.task_id</c>) applied to a generated answer.</summary>
+/// <summary>
+/// The dotted member paths of <c>x-juhe-task</c> (<c>data.task_id</c>) applied to a generated answer.
+/// A member written <c>name[]</c> is a list whose items the rest of the path walks
+/// (<c>data.task_result.videos[].url</c>).
+/// </summary>
 internal static class JsonPath
 {
-    /// <summary>Sets the member at <paramref name="path"/>, creating the objects on the way that are missing.</summary>
-    public static void Set(JsonNode? root, string path, JsonNode? value)
+    private const string Items = "[]";
+
+    /// <summary>
+    /// Sets the member at <paramref name="path"/> in every item of the lists on the way, creating the
+    /// objects and lists that are missing (a missing list gets one item).
+    /// </summary>
+    public static void Set(JsonNode? root, string path, JsonNode? value) => Set(root as JsonObject, path.Split('.'), 0, value);
+
+    /// <summary>
+    /// Clears what <paramref name="path"/> leads to, where it is there: the list a <c>[]</c> member
+    /// names is emptied (there are no results yet), else the last member is set to <c>null</c>.
+    /// </summary>
+    public static void Clear(JsonNode? root, string path)
     {
-        if (root is not JsonObject current)
-        {
-            return;
-        }
-
+        JsonNode? current = root;
         string[] names = path.Split('.');
-        for (int i = 0; i < names.Length - 1; i++)
+        for (int i = 0; i < names.Length; i++)
         {
-            JsonNode? next = current[names[i]];
-            if (next is JsonArray array && array.Count > 0)
+            if (current is not JsonObject owner)
             {
-                next = array[0]; // a list of results: the first one carries the task's fields
+                return;
             }
 
-            if (next is not JsonObject child)
+            if (names[i].EndsWith(Items, StringComparison.Ordinal))
             {
-                child = new JsonObject();
-                current[names[i]] = child;
+                string list = names[i][..^Items.Length];
+                if (owner.ContainsKey(list))
+                {
+                    owner[list] = new JsonArray();
+                }
+
+                return;
             }
 
-            current = child;
+            if (i == names.Length - 1)
+            {
+                if (owner.ContainsKey(names[i]))
+                {
+                    owner[names[i]] = null;
+                }
+
+                return;
+            }
+
+            current = FirstItem(owner[names[i]]);
         }
-
-        current[names[^1]] = value;
     }
 
-    /// <summary>The member at <paramref name="path"/>, or <see langword="null"/>.</summary>
+    /// <summary>The member at <paramref name="path"/> (in the first item of each list), or <see langword="null"/>.</summary>
     public static JsonNode? Get(JsonNode? root, string path)
     {
         JsonNode? current = root;
         foreach (string name in path.Split('.'))
         {
-            current = current is JsonArray { Count: > 0 } array ? array[0] : current;
-            current = current is JsonObject obj ? obj[name] : null;
+            current = FirstItem(current);
+            current = current is JsonObject obj ? obj[name.EndsWith(Items, StringComparison.Ordinal) ? name[..^Items.Length] : name] : null;
         }
 
         return current;
     }
+
+    private static void Set(JsonObject? current, string[] names, int index, JsonNode? value)
+    {
+        if (current is null)
+        {
+            return;
+        }
+
+        string name = names[index];
+        if (index == names.Length - 1)
+        {
+            current[name] = value?.DeepClone();
+            return;
+        }
+
+        if (name.EndsWith(Items, StringComparison.Ordinal))
+        {
+            name = name[..^Items.Length];
+            if (current[name] is not JsonArray { Count: > 0 } list)
+            {
+                list = [new JsonObject()];
+                current[name] = list;
+            }
+
+            foreach (JsonNode? item in list)
+            {
+                Set(item as JsonObject, names, index + 1, value);
+            }
+
+            return;
+        }
+
+        // A list met without [] stands for its first item: the one that carries the task's fields.
+        if (FirstItem(current[name]) is not JsonObject child)
+        {
+            child = new JsonObject();
+            current[name] = child;
+        }
+
+        Set(child, names, index + 1, value);
+    }
+
+    private static JsonNode? FirstItem(JsonNode? node) => node is JsonArray { Count: > 0 } array ? array[0] : node;
 }

@@ -15,6 +15,9 @@ internal readonly record struct TaskPhase(string? Status, int Progress, bool Suc
 /// </summary>
 internal sealed class TaskStore(int runningPolls)
 {
+    /// <summary>The reason a task asked to fail (<c>X-Juhe-Task-Outcome: failed</c>) gives.</summary>
+    public const string FailReason = "The offline gateway failed this task as the submit asked (X-Juhe-Task-Outcome: failed).";
+
     private readonly ConcurrentDictionary<string, GatewayTask> _tasks = new(StringComparer.Ordinal);
     private int _next;
 
@@ -51,7 +54,7 @@ internal sealed class TaskStore(int runningPolls)
             : new TaskPhase(First(spec.Succeeded), 100, true, false);
     }
 
-    /// <summary>Writes a submit's task id and first status into its answer.</summary>
+    /// <summary>Writes a submit's task id and first status into its answer, and clears its failure reason.</summary>
     public static void StampSubmit(JsonNode? answer, GatewayTask task)
     {
         if (task.Spec.IdPath is { } idPath)
@@ -63,9 +66,15 @@ internal sealed class TaskStore(int runningPolls)
         {
             JsonPath.Set(answer, statusPath, queued);
         }
+
+        // A task just submitted has not failed: a generated reason would read as an error (Replicate's "error").
+        if (task.Spec.FailReasonPath is { } failReasonPath)
+        {
+            JsonPath.Clear(answer, failReasonPath);
+        }
     }
 
-    /// <summary>Writes a poll's status, progress and result URL into its answer.</summary>
+    /// <summary>Writes a poll's status, progress, result URL (once succeeded) and failure reason (once failed) into its answer.</summary>
     public static void StampPoll(JsonNode? answer, GatewayTask task, TaskPhase phase, Func<string, string> fileUrl)
     {
         TaskSpec spec = task.Spec;
@@ -87,9 +96,29 @@ internal sealed class TaskStore(int runningPolls)
                 : JsonValue.Create(phase.Progress));
         }
 
-        if (spec.ResultPath is { } resultPath)
+        // The result URL goes to the first result path alone: a Midjourney image has no videoUrl too.
+        for (int i = 0; i < spec.ResultPaths.Count; i++)
         {
-            JsonPath.Set(answer, resultPath, phase.Succeeded ? JsonValue.Create(fileUrl(task.Id + task.ResultExtension)) : null);
+            if (i == 0 && phase.Succeeded)
+            {
+                JsonPath.Set(answer, spec.ResultPaths[i], JsonValue.Create(fileUrl(task.Id + task.ResultExtension)));
+            }
+            else
+            {
+                JsonPath.Clear(answer, spec.ResultPaths[i]);
+            }
+        }
+
+        if (spec.FailReasonPath is { } failReasonPath)
+        {
+            if (phase.Failed)
+            {
+                JsonPath.Set(answer, failReasonPath, JsonValue.Create(FailReason));
+            }
+            else
+            {
+                JsonPath.Clear(answer, failReasonPath);
+            }
         }
     }
 
