@@ -1,4 +1,5 @@
 using System.Text;
+using Juhe.Chat;
 using Juhe.Gateway;
 using Juhe.Http;
 using Juhe.Streaming;
@@ -24,12 +25,14 @@ public sealed class StreamTests
     }
 
     [Fact]
-    public async Task A_chat_stream_without_include_usage_carries_no_usage()
+    public async Task A_chat_stream_whose_caller_turned_include_usage_off_carries_no_usage()
     {
         await using JuheGateway gateway = await JuheGateway.StartAsync();
         using JuheClient client = Gateways.ClientFor(gateway);
+        ChatCompletionRequest noUsage = ChatCompletionRequest.CreateBuilder("gpt-4o", [new ChatMessage { Role = ChatRole.User, Content = "你好" }])
+            .WithStreamOptions(new ChatStreamOptions { IncludeUsage = false }).Build();
 
-        await using ChatCompletionStream chat = await client.Chat.StreamAsync(Requests.Chat());
+        await using ChatCompletionStream chat = await client.Chat.StreamAsync(noUsage); // StreamAsync asks for usage only when stream_options is unset
         await ReadAllAsync(chat);
 
         Assert.True(chat.IsCompleted);

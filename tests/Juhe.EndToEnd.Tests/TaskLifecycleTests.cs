@@ -64,20 +64,17 @@ public sealed class TaskLifecycleTests
     }
 
     [Fact]
-    public async Task A_Replicate_prediction_asked_to_fail_surfaces_its_error_at_once()
+    public async Task A_Replicate_prediction_asked_to_fail_ends_failed_with_its_error()
     {
         await using JuheGateway gateway = await JuheGateway.StartAsync();
         var headers = new HeaderInjector { Headers = { ["X-Juhe-Task-Outcome"] = "failed" } };
         using JuheClient client = Gateways.ClientFor(gateway, headers);
 
-        // The reason sits at failReason = "error", a top-level string, which JuheClient reads as an
-        // error envelope (as it does for gateways answering {"error":"…"} with 200): the poll raises.
-        JuheApiException failed = await Assert.ThrowsAsync<JuheApiException>(() => client.Replicate.RunCreateRembgPredictionAsync(
+        JuheTaskFailedException failed = await Assert.ThrowsAsync<JuheTaskFailedException>(() => client.Replicate.RunCreateRembgPredictionAsync(
             ReplicateImagePredictionRequest.CreateBuilder(new ReplicateImageInput { Image = "https://example.com/p.png" }).Build(), polling: QuickPolls));
 
-        Assert.Equal(JuheErrorKind.Gateway, failed.Kind);
-        Assert.Contains("X-Juhe-Task-Outcome", failed.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal("getReplicatePrediction", gateway.Calls[^1].OperationId);
+        Assert.Equal("failed", failed.RawStatus);
+        Assert.Contains("X-Juhe-Task-Outcome", failed.FailureReason, StringComparison.Ordinal); // Replicate's top-level "error"
     }
 
     [Fact]

@@ -67,6 +67,10 @@ public sealed partial class DiagnosticTests
             "\"x-juhe-task\"", "polls with \"getThing\", but it is on the client \"Others\", not \"Things\""
         },
         {
+            "JUHE052", Document(Thing, Operation("getThing", "/v1/things/{id}", "\n      \"parameters\": [\n        { \"name\": \"id\", \"in\": \"path\", \"schema\": { \"type\": \"string\", \"const\": \"latest\" } } ],")),
+            "\"const\"", "The parameter \"id\" has a \"const\" but is a path parameter: write the value into the path instead"
+        },
+        {
             "JUHE014", Document(Thing, Operation("getThing").Replace("\"GetgetThing\"", "\"Get thing\"", StringComparison.Ordinal)),
             "\"Get thing\"", "The \"x-juhe-method\" value \"Get thing\" is not a C# identifier"
         },

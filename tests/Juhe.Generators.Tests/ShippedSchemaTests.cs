@@ -39,6 +39,18 @@ public sealed class ShippedSchemaTests
     }
 
     [Fact]
+    public void The_native_formats_stream_through_their_decoders_and_Gemini_asks_for_alt_sse()
+    {
+        GeneratorRun run = GeneratorHarness.Run(ShippedSchemas());
+
+        Assert.Contains("Task<global::Juhe.Streaming.ClaudeMessageStream> StreamAsync(global::Juhe.Claude.ClaudeMessageRequest request", run.Source("Juhe.Claude.ClaudeClient.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("Task<global::Juhe.Streaming.ResponseStream> StreamAsync(global::Juhe.ResponsesApi.ResponseCreateRequest request", run.Source("Juhe.ResponsesApi.ResponsesClient.g.cs"), StringComparison.Ordinal);
+        string gemini = run.Source("Juhe.Gemini.GeminiClient.g.cs");
+        Assert.Contains("Task<global::Juhe.Streaming.GeminiStream> StreamGenerateContentAsync(string model, global::Juhe.Gemini.GeminiGenerateContentRequest request, global::System.Threading.CancellationToken cancellationToken = default)", gemini, StringComparison.Ordinal);
+        Assert.Contains("AppendQuery(query, \"alt\", \"sse\");", gemini, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_the_assembly_that_declares_JuheClient_each_family_is_a_cached_JuheClient_property()
     {
         const string declaresJuheClient = "namespace Juhe.Http { public sealed partial class JuheClient { } }";

@@ -234,7 +234,7 @@ internal static class JuheDiagnostics
     public static readonly DiagnosticDescriptor UnknownStreamKind = Error(
         "JUHE041",
         "Unknown x-juhe-stream",
-        "\"x-juhe-stream\" is \"{0}\". Use \"chat-completions\", \"completions\" or \"sse\".");
+        "\"x-juhe-stream\" is \"{0}\". Use \"chat-completions\", \"completions\", \"claude\", \"gemini\", \"responses\" or \"sse\".");
 
     public static readonly DiagnosticDescriptor InvalidStreamFlag = Error(
         "JUHE042",
@@ -245,6 +245,11 @@ internal static class JuheDiagnostics
         "JUHE046",
         "Unknown x-juhe-envelope",
         "\"x-juhe-envelope\" is \"{0}\". Use \"management\", \"midjourney\", \"task-code\" or \"none\".");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstParameter = Error(
+        "JUHE052",
+        "Parameter const that cannot be sent",
+        "The parameter \"{0}\" has a \"const\" but is {1}. A const is the value a query or header parameter always sends.");
 
     public static readonly DiagnosticDescriptor PathExtensionOnOtherParameter = Error(
         "JUHE047",
@@ -287,7 +292,7 @@ internal static class JuheDiagnostics
         PathLevelParameters, UnsupportedParameterType, ParameterReference, InvalidParameterLocation, InvalidAuth, UnsupportedMediaType, UnknownSchemaFile,
         ReferenceIntoBrokenFile, UnsupportedReferenceForm, ReferenceCycleWithoutObject, InlineOperationSchema,
         RequestBodyNotObject, ResponseNotNamedType, UnknownStreamKind, InvalidStreamFlag, TaskPathNotInResponse,
-        InvalidEnvelope, PathExtensionOnOtherParameter, OptionalPrefixNotFirst, UnsupportedPartType, TaskPathWrongType, UnusablePollOperation, InternalError,
+        InvalidEnvelope, PathExtensionOnOtherParameter, OptionalPrefixNotFirst, UnsupportedPartType, TaskPathWrongType, UnusablePollOperation, UnsupportedConstParameter, InternalError,
     ];
 
     public static DiagnosticDescriptor Find(string id)

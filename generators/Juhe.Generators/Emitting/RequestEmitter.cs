@@ -23,7 +23,7 @@ internal static class RequestEmitter
             w.Line("/// <remarks>" + CodeWriter.Xml(operation.Description).Replace("\n", " ") + "</remarks>");
         }
 
-        foreach (ParameterModel parameter in operation.Parameters)
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsArgument))
         {
             w.Param(parameter.Name, CodeWriter.Doc(parameter.Description, "The <c>" + CodeWriter.Xml(parameter.JsonName) + "</c> " + LocationText(parameter.In) + " parameter."));
         }
@@ -49,7 +49,7 @@ internal static class RequestEmitter
     /// <summary>Required parameters, the body, optional parameters (defaulting to null), <paramref name="extra"/>, then the cancellation token.</summary>
     public static string ParameterList(OperationModel operation, params string[] extra)
     {
-        var parts = operation.Parameters.Where(p => p.Required).Select(p => ParameterType(p.Type with { Nullable = false }) + " " + p.Name).ToList();
+        var parts = operation.Parameters.Where(p => p.IsArgument && p.Required).Select(p => ParameterType(p.Type with { Nullable = false }) + " " + p.Name).ToList();
         switch (operation.Body)
         {
             case RequestBodyModel.Json body:
@@ -60,7 +60,7 @@ internal static class RequestEmitter
                 break;
         }
 
-        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => ParameterType(p.Type with { Nullable = true }) + " " + p.Name + " = null"));
+        parts.AddRange(operation.Parameters.Where(p => p.IsArgument && !p.Required).Select(p => ParameterType(p.Type with { Nullable = true }) + " " + p.Name + " = null"));
         parts.AddRange(extra);
         parts.Add(CancellationToken + " cancellationToken = default");
         return string.Join(", ", parts);
@@ -69,7 +69,7 @@ internal static class RequestEmitter
     /// <summary>The arguments that pass a method's own parameters on to another generated method of the same operation.</summary>
     public static string ArgumentList(OperationModel operation, params string[] extra)
     {
-        var parts = operation.Parameters.Where(p => p.Required).Select(p => p.Name).ToList();
+        var parts = operation.Parameters.Where(p => p.IsArgument && p.Required).Select(p => p.Name).ToList();
         switch (operation.Body)
         {
             case RequestBodyModel.Json body:
@@ -80,7 +80,7 @@ internal static class RequestEmitter
                 break;
         }
 
-        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => p.Name + ": " + p.Name));
+        parts.AddRange(operation.Parameters.Where(p => p.IsArgument && !p.Required).Select(p => p.Name + ": " + p.Name));
         parts.AddRange(extra);
         parts.Add("cancellationToken: cancellationToken");
         return string.Join(", ", parts);
@@ -105,7 +105,7 @@ internal static class RequestEmitter
     /// </summary>
     public static void EmitRequest(CodeWriter w, OperationModel operation)
     {
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Required && !p.Type.IsValueType))
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsArgument && p.Required && !p.Type.IsValueType))
         {
             // An empty path segment would address another route.
             w.Line(parameter.In == ParameterLocation.Path && parameter.Type.Kind == TypeRefKind.String
@@ -167,9 +167,13 @@ internal static class RequestEmitter
                 w.Line(); // a closing brace is followed by a blank line
             }
 
-            afterBlock = !parameter.Required && parameter.DefaultText is null;
+            afterBlock = parameter.IsArgument && !parameter.Required && parameter.DefaultText is null;
             string name = CodeWriter.Literal(parameter.JsonName);
-            if (parameter.Required)
+            if (parameter.FixedText is { } fixedText)
+            {
+                w.Line("headers.Add(new " + Pair + "(" + name + ", " + CodeWriter.Literal(fixedText) + "));");
+            }
+            else if (parameter.Required)
             {
                 w.Line("headers.Add(new " + Pair + "(" + name + ", " + Format(parameter.Type, parameter.Name) + "));");
             }
@@ -226,8 +230,12 @@ internal static class RequestEmitter
                 w.Line(); // a closing brace is followed by a blank line
             }
 
-            afterBlock = !parameter.Required || parameter.Type.Kind == TypeRefKind.List;
-            if (parameter.Type.Kind == TypeRefKind.List)
+            afterBlock = parameter.IsArgument && (!parameter.Required || parameter.Type.Kind == TypeRefKind.List);
+            if (parameter.FixedText is { } fixedText)
+            {
+                w.Line("AppendQuery(query, " + CodeWriter.Literal(parameter.JsonName) + ", " + CodeWriter.Literal(fixedText) + ");");
+            }
+            else if (parameter.Type.Kind == TypeRefKind.List)
             {
                 // An array is the name repeated: ids=a&ids=b.
                 string item = parameter.Name.TrimStart('@') + "Item";

@@ -179,6 +179,7 @@ internal sealed class OperationBuilder
                 Segments = parameter.Segments,
                 OptionalPrefix = parameter.OptionalPrefix,
                 DefaultText = parameter.In == ParameterLocation.Header ? parameter.DefaultText : null,
+                FixedText = parameter.ConstText,
             });
         }
 
@@ -328,7 +329,7 @@ internal sealed class OperationBuilder
             return "it is not a GET without a body";
         }
 
-        ParameterDef[] required = poll.Parameters.Where(p => p.Required || p.In == ParameterLocation.Path).ToArray();
+        ParameterDef[] required = poll.Parameters.Where(p => p.ConstText is null && (p.Required || p.In == ParameterLocation.Path)).ToArray();
         if (required.Length != 1 || poll.Parameters.Any(p => p.OptionalPrefix))
         {
             return "it has " + required.Length + " required parameters";

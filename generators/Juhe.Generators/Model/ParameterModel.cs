@@ -15,4 +15,10 @@ internal sealed record ParameterModel(string JsonName, string Name, ParameterLoc
 
     /// <summary>For a header: the text sent when the caller passes null.</summary>
     public string? DefaultText { get; init; }
+
+    /// <summary>For a query or header parameter with a schema <c>const</c>: the text always sent; not a method parameter.</summary>
+    public string? FixedText { get; init; }
+
+    /// <summary>Whether the caller passes the value (every parameter but a fixed one).</summary>
+    public bool IsArgument => FixedText is null;
 }

@@ -13,4 +13,10 @@ internal sealed record ParameterDef(string Name, ParameterLocation In, string? C
 
     /// <summary>The schema's <c>default</c> as wire text, sent for a header the caller leaves null.</summary>
     public string? DefaultText { get; init; }
+
+    /// <summary>
+    /// The schema's <c>const</c> as wire text: a query or header value the operation always sends
+    /// (Gemini's <c>alt=sse</c>), so it is not a method parameter.
+    /// </summary>
+    public string? ConstText { get; init; }
 }

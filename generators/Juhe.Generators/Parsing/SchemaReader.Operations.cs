@@ -242,11 +242,25 @@ internal sealed partial class SchemaReader
             return null;
         }
 
+        string? constText = null;
+        if ((schemaNode as JsonObjectNode)?["const"] is { } constNode)
+        {
+            // A fixed value is sent by the method itself; in a path it is just part of the template.
+            constText = DefaultText(constNode);
+            if (location == ParameterLocation.Path || constText is null)
+            {
+                Report(JuheDiagnostics.UnsupportedConstParameter, constNode.Start, name,
+                    location == ParameterLocation.Path ? "a path parameter: write the value into the path instead" : "not a string, number or boolean");
+                return null;
+            }
+        }
+
         return new ParameterDef(name, location.Value, csharpName, required, OptionalString(parameter, "description"), schema, parameter.Start)
         {
             Segments = segments,
             OptionalPrefix = optionalPrefix,
             DefaultText = (schemaNode as JsonObjectNode)?["default"] is { } defaultNode ? DefaultText(defaultNode) : null,
+            ConstText = constText,
         };
     }
 
@@ -257,7 +271,7 @@ internal sealed partial class SchemaReader
         return IsScalar(schema) || (location == ParameterLocation.Query && schema.Shape == SchemaShape.Array && IsScalar(schema.Items!));
     }
 
-    /// <summary>A schema <c>default</c> as the text it is sent as: strings as they are, booleans in lower case, numbers as written.</summary>
+    /// <summary>A schema <c>default</c> or <c>const</c> as the text it is sent as: strings as they are, booleans in lower case, numbers as written.</summary>
     private static string? DefaultText(JsonNode node) => node switch
     {
         JsonStringNode text => text.Value,

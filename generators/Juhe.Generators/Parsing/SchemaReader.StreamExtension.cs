@@ -11,7 +11,7 @@ internal sealed partial class SchemaReader
         string? kindText = media is null ? null : OptionalString(media, "x-juhe-stream");
         if (kindText is null)
         {
-            Report(JuheDiagnostics.MissingMember, content.NamePosition, "The \"text/event-stream\" response of " + where, "x-juhe-stream", "add \"x-juhe-stream\": \"chat-completions\", \"completions\" or \"sse\"");
+            Report(JuheDiagnostics.MissingMember, content.NamePosition, "The \"text/event-stream\" response of " + where, "x-juhe-stream", "add \"x-juhe-stream\": \"chat-completions\", \"completions\", \"claude\", \"gemini\", \"responses\" or \"sse\"");
             return null;
         }
 
@@ -20,6 +20,9 @@ internal sealed partial class SchemaReader
             "sse" => StreamKind.Sse,
             "chat-completions" => StreamKind.ChatCompletions,
             "completions" => StreamKind.Completions,
+            "claude" => StreamKind.Claude,
+            "gemini" => StreamKind.Gemini,
+            "responses" => StreamKind.Responses,
             _ => null,
         };
         if (kind is null)

@@ -11,4 +11,13 @@ internal enum StreamKind
 
     /// <summary><c>completions</c>: OpenAI legacy completion chunks.</summary>
     Completions,
+
+    /// <summary><c>claude</c>: Anthropic Messages events (<c>message_start</c> … <c>message_stop</c>).</summary>
+    Claude,
+
+    /// <summary><c>gemini</c>: Gemini <c>GenerateContentResponse</c> chunks of <c>:streamGenerateContent?alt=sse</c>.</summary>
+    Gemini,
+
+    /// <summary><c>responses</c>: OpenAI Responses API events (<c>response.created</c> … <c>response.completed</c>).</summary>
+    Responses,
 }

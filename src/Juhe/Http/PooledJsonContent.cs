@@ -41,6 +41,12 @@ internal sealed class PooledJsonContent : HttpContent
             try
             {
                 SetFlag(content._body, streamFlag, streaming);
+                if (streaming && value is Chat.ChatCompletionRequest { StreamOptions: null })
+                {
+                    // new-api can drop the final finish chunk, and sends no usage, unless the stream asks for
+                    // usage; a caller who set stream_options (even include_usage=false) keeps their choice.
+                    InsertFirst(content._body, "\"stream_options\":{\"include_usage\":true}"u8);
+                }
             }
             catch
             {
@@ -127,11 +133,23 @@ internal sealed class PooledJsonContent : HttpContent
 
         if (value)
         {
-            ReadOnlySpan<byte> rest = body.WrittenSpan[1..];
-            bool empty = rest[CountWhiteSpace(rest)] == (byte)'}';
-            byte[] flag = System.Text.Encoding.UTF8.GetBytes(empty ? $"\"{member}\":true" : $"\"{member}\":true,");
-            body.Splice(1, 1, flag);
+            InsertFirst(body, System.Text.Encoding.UTF8.GetBytes($"\"{member}\":true"));
         }
+    }
+
+    /// <summary>Writes <paramref name="member"/> (<c>"name":value</c>) as the first member of the serialized object.</summary>
+    private static void InsertFirst(PooledBufferWriter body, ReadOnlySpan<byte> member)
+    {
+        ReadOnlySpan<byte> rest = body.WrittenSpan[1..];
+        bool empty = rest[CountWhiteSpace(rest)] == (byte)'}';
+        byte[] text = new byte[member.Length + (empty ? 0 : 1)];
+        member.CopyTo(text);
+        if (!empty)
+        {
+            text[^1] = (byte)',';
+        }
+
+        body.Splice(1, 1, text);
     }
 
     private static int CountWhiteSpace(ReadOnlySpan<byte> json)

@@ -188,21 +188,21 @@ public class ReplicateTests
     }
 
     [Fact]
-    public async Task A_failed_prediction_surfaces_its_error_at_once()
+    public async Task A_failed_prediction_raises_JuheTaskFailedException_with_its_error_as_the_reason()
     {
-        // A failed prediction carries "error":"<text>" at the top level, which JuheClient reads as an error
-        // envelope (as it must for gateways that answer {"error":"…"} with 200): the poll raises
-        // JuheApiException with the prediction's error instead of JuheTaskFailedException.
+        // A failed prediction carries "error":"<text>" beside its status: the prediction describing
+        // itself, not a gateway error envelope, so the poller reports it as a failed task.
         var clock = new VirtualClock();
         (FakeHandler handler, JuheClient client) = Gatewayed(
             () => Responses.Json(HttpStatusCode.OK, Prediction("processing")),
             () => Responses.Json(HttpStatusCode.OK, Prediction("failed", error: "\"NSFW content detected\"")));
         using (client)
         {
-            JuheApiException e = await Assert.ThrowsAsync<JuheApiException>(() => clock.RunAsync(
+            JuheTaskFailedException e = await Assert.ThrowsAsync<JuheTaskFailedException>(() => clock.RunAsync(
                 client.Replicate.WaitPredictionAsync(Id, polling: new JuheTaskPollingOptions { TimeProvider = clock })));
 
-            Assert.Equal("NSFW content detected", e.ErrorMessage);
+            Assert.Equal("NSFW content detected", e.FailureReason);
+            Assert.Equal("failed", e.RawStatus);
             Assert.Equal(2, handler.Requests.Count);
         }
     }
