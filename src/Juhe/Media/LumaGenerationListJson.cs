@@ -12,7 +12,7 @@ internal static class LumaGenerationListJson
 {
     /// <summary>The metadata of the list, for <c>JuheClient.SendAsync</c>.</summary>
     public static JsonTypeInfo<IReadOnlyList<LumaGeneration>> TypeInfo { get; } =
-        JsonMetadataServices.CreateValueInfo<IReadOnlyList<LumaGeneration>>(new JsonSerializerOptions(), new Converter());
+        JsonMetadataServices.CreateValueInfo<IReadOnlyList<LumaGeneration>>(JuheJsonContext.Default.Options, new Converter());
 
     private sealed class Converter : JsonConverter<IReadOnlyList<LumaGeneration>>
     {
