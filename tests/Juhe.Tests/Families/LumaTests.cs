@@ -1,7 +1,9 @@
 using Juhe.Http;
 using Juhe.Luma;
+using Juhe.Tasks;
 using Juhe.Tests.Generated;
 using Juhe.Tests.Http;
+using Juhe.Tests.Tasks;
 using static Juhe.Tests.Families.MediaTaskTesting;
 
 namespace Juhe.Tests.Families;
@@ -59,12 +61,12 @@ public class LumaTests
     }
 
     [Fact]
-    public async Task GetAsync_reads_the_catalogue_generation_with_its_video()
+    public async Task GetGenerationAsync_reads_the_catalogue_generation_with_its_video()
     {
         FakeHandler gateway = Answering(Completed);
         using JuheClient client = ClientFor(gateway);
 
-        LumaGeneration generation = await client.Luma.GetAsync(Id);
+        LumaGeneration generation = await client.Luma.GetGenerationAsync(Id);
 
         AssertSent(Assert.Single(gateway.Requests), HttpMethod.Get, $"/luma/generations/{Id}");
         Assert.Equal("completed", generation.State);
@@ -118,10 +120,51 @@ public class LumaTests
         AssertEveryErrorEnvelopeRaises(client => client.Luma.GenerateAsync(CatDance()));
 
     [Fact]
-    public Task GetAsync_raises_every_error_envelope() =>
-        AssertEveryErrorEnvelopeRaises(client => client.Luma.GetAsync(Id));
+    public Task GetGenerationAsync_raises_every_error_envelope() =>
+        AssertEveryErrorEnvelopeRaises(client => client.Luma.GetGenerationAsync(Id));
 
     [Fact]
     public Task GetManyAsync_raises_every_error_envelope() =>
         AssertEveryErrorEnvelopeRaises(client => client.Luma.GetManyAsync([Id]));
+
+    [Fact]
+    public async Task RunGenerateAsync_polls_the_generation_until_it_is_completed_with_its_video_URL()
+    {
+        var clock = new VirtualClock();
+        FakeHandler gateway = Answering(State("pending"), State("pending"), State("processing"), Completed);
+        using JuheClient client = ClientFor(gateway);
+        var progress = new RecordingProgress<JuheTaskSnapshot<LumaGeneration>>();
+
+        JuheTaskSnapshot<LumaGeneration> done = await clock.RunAsync(client.Luma.RunGenerateAsync(CatDance(), progress, Polling(clock)));
+
+        Assert.Equal(["https://cdn.example/v.mp4"], done.ResultUrls);
+        Assert.Equal([JuheTaskState.Queued, JuheTaskState.Running, JuheTaskState.Succeeded], progress.Reports.Select(r => r.State));
+        Assert.Equal(1360, done.Payload.Video!.Width);
+        Assert.All(gateway.Requests.Skip(1), r => Assert.Equal($"{Gateway}/luma/generations/{Id}", r.Uri.AbsoluteUri));
+    }
+
+    [Fact]
+    public async Task RunExtendAsync_submits_the_extension_and_polls_the_new_generation()
+    {
+        var clock = new VirtualClock();
+        FakeHandler gateway = Answering(State("pending").Replace(Id, "ext-1", StringComparison.Ordinal), Completed.Replace(Id, "ext-1", StringComparison.Ordinal));
+        using JuheClient client = ClientFor(gateway);
+
+        JuheTaskSnapshot<LumaGeneration> done = await clock.RunAsync(client.Luma.RunExtendAsync(Id, LumaGenerationRequest.CreateBuilder("more").Build(), polling: Polling(clock)));
+
+        Assert.Equal("ext-1", done.TaskId);
+        Assert.Equal([$"{Gateway}/luma/generations/{Id}/extend", $"{Gateway}/luma/generations/ext-1"], gateway.Requests.Select(r => r.Uri.AbsoluteUri));
+    }
+
+    [Fact]
+    public async Task A_failed_generation_raises_JuheTaskFailedException()
+    {
+        var clock = new VirtualClock();
+        using JuheClient client = ClientFor(Answering(State("processing"), State("failed")));
+
+        var e = await Assert.ThrowsAsync<JuheTaskFailedException>(() => clock.RunAsync(client.Luma.WaitGenerationAsync(Id, polling: Polling(clock))));
+
+        Assert.Equal(Id, e.TaskId);
+        Assert.Equal("failed", e.RawStatus);
+    }
 }

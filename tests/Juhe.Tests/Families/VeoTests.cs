@@ -1,6 +1,8 @@
 using Juhe.Http;
+using Juhe.Tasks;
 using Juhe.Tests.Generated;
 using Juhe.Tests.Http;
+using Juhe.Tests.Tasks;
 using Juhe.Veo;
 using static Juhe.Tests.Families.MediaTaskTesting;
 
@@ -34,12 +36,12 @@ public class VeoTests
             .Build();
 
     [Fact]
-    public async Task CreateAsync_posts_the_catalogue_request_and_reads_the_pending_task()
+    public async Task CreateVideoAsync_posts_the_catalogue_request_and_reads_the_pending_task()
     {
         FakeHandler gateway = Answering(Submitted);
         using JuheClient client = ClientFor(gateway);
 
-        VeoVideoTask task = await client.Veo.CreateAsync(LighthouseRequest());
+        VeoVideoTask task = await client.Veo.CreateVideoAsync(LighthouseRequest());
 
         AssertSent(Assert.Single(gateway.Requests), HttpMethod.Post, "/v1/video/create", CatalogueRequest);
         Assert.Equal(TaskId, task.Id);
@@ -56,7 +58,7 @@ public class VeoTests
         FakeHandler gateway = Answering(Submitted);
         using JuheClient client = ClientFor(gateway);
 
-        await client.Veo.CreateAsync(VeoCreateVideoRequest.CreateBuilder(new VeoModel(model), "a fox")
+        await client.Veo.CreateVideoAsync(VeoCreateVideoRequest.CreateBuilder(new VeoModel(model), "a fox")
             .WithImages(["https://example.com/a.png", "https://example.com/b.png", "https://example.com/c.png"]).Build());
 
         JsonAssert.Equivalent(
@@ -65,12 +67,12 @@ public class VeoTests
     }
 
     [Fact]
-    public async Task QueryAsync_sends_the_prefixed_id_escaped_in_the_query_and_reads_the_catalogue_answer()
+    public async Task GetVideoAsync_sends_the_prefixed_id_escaped_in_the_query_and_reads_the_catalogue_answer()
     {
         FakeHandler gateway = Answering(Completed);
         using JuheClient client = ClientFor(gateway);
 
-        VeoVideoTask task = await client.Veo.QueryAsync(TaskId);
+        VeoVideoTask task = await client.Veo.GetVideoAsync(TaskId);
 
         AssertSent(Assert.Single(gateway.Requests), HttpMethod.Get, "/v1/video/query?id=veo3-fast-frames%3Atask_01k6x15vhr");
         Assert.Equal("completed", task.Status);
@@ -83,16 +85,48 @@ public class VeoTests
     {
         using JuheClient client = ClientFor(Answering($$$"""{"id":"{{{TaskId}}}","status":"video_generating","detail":{"upstream":"x","progress":12}}"""));
 
-        VeoVideoTask task = await client.Veo.QueryAsync(TaskId);
+        VeoVideoTask task = await client.Veo.GetVideoAsync(TaskId);
 
         Assert.Equal(12, task.Detail!.Value.GetProperty("progress").GetInt32());
     }
 
     [Fact]
-    public Task CreateAsync_raises_every_error_envelope() =>
-        AssertEveryErrorEnvelopeRaises(client => client.Veo.CreateAsync(LighthouseRequest()));
+    public Task CreateVideoAsync_raises_every_error_envelope() =>
+        AssertEveryErrorEnvelopeRaises(client => client.Veo.CreateVideoAsync(LighthouseRequest()));
 
     [Fact]
-    public Task QueryAsync_raises_every_error_envelope() =>
-        AssertEveryErrorEnvelopeRaises(client => client.Veo.QueryAsync(TaskId));
+    public Task GetVideoAsync_raises_every_error_envelope() =>
+        AssertEveryErrorEnvelopeRaises(client => client.Veo.GetVideoAsync(TaskId));
+
+    [Fact]
+    public async Task RunCreateVideoAsync_polls_the_query_from_pending_through_an_unlisted_status_to_the_video()
+    {
+        var clock = new VirtualClock();
+        FakeHandler gateway = Answering(Submitted, Status("pending"), Status("video_generating"), Status("video_upsampling"), Completed);
+        using JuheClient client = ClientFor(gateway);
+        var progress = new RecordingProgress<JuheTaskSnapshot<VeoVideoTask>>();
+
+        JuheTaskSnapshot<VeoVideoTask> done = await clock.RunAsync(client.Veo.RunCreateVideoAsync(LighthouseRequest(), progress, Polling(clock)));
+
+        Assert.Equal(TaskId, done.TaskId);
+        Assert.Equal(["https://cdn.example/v.mp4"], done.ResultUrls);
+        Assert.Equal(
+            [JuheTaskState.Queued, JuheTaskState.Running, JuheTaskState.Unknown, JuheTaskState.Succeeded],
+            progress.Reports.Select(r => r.State));
+        Assert.All(gateway.Requests.Skip(1), r => Assert.Equal(Gateway + "/v1/video/query?id=veo3-fast-frames%3Atask_01k6x15vhr", r.Uri.AbsoluteUri));
+        Assert.Equal(5, gateway.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_video_raises_JuheTaskFailedException_with_the_task_and_its_status()
+    {
+        var clock = new VirtualClock();
+        using JuheClient client = ClientFor(Answering(Status("processing"), Status("failed")));
+
+        var e = await Assert.ThrowsAsync<JuheTaskFailedException>(() => clock.RunAsync(client.Veo.WaitVideoAsync(TaskId, polling: Polling(clock))));
+
+        Assert.Equal(TaskId, e.TaskId);
+        Assert.Equal("failed", e.RawStatus);
+        Assert.IsType<VeoVideoTask>(e.Payload);
+    }
 }
