@@ -4,7 +4,7 @@ namespace Juhe.Samples;
 
 /// <summary>
 /// Realistic chat completion streams, byte for byte as OpenAI-compatible gateways send them:
-/// ~270-byte chunks with the usual envelope, tokens with JSON escapes (<c>\n</c>, <c>\"</c>,
+/// ~300-byte chunks with the usual envelope (and OpenAI's random <c>obfuscation</c> padding), tokens with JSON escapes (<c>\n</c>, <c>\"</c>,
 /// <c>\u00e9</c>) and raw CJK text. Shared by the tests and the benchmarks so both see the same bytes.
 /// </summary>
 internal static class ChatStreamSamples
@@ -60,6 +60,9 @@ internal static class ChatStreamSamples
     /// </summary>
     public static byte[] BuildReasoning(int tokens) => Build(tokens, "\n", reasoning: true);
 
+    /// <summary>OpenAI's random padding, which makes every chunk's length differ (10 to 15 characters).</summary>
+    private static string Obfuscation(int i) => "kX9mQ2vL7pRzT4wY"[(i % 5)..(10 + (i % 6))];
+
     private static byte[] Build(int tokens, string lineEnd, bool reasoning)
     {
         var sse = new StringBuilder();
@@ -72,7 +75,7 @@ internal static class ChatStreamSamples
             string delta = reasoning
                 ? "{\"reasoning_content\":\"" + token + "\",\"reasoning\":\"" + token + "\"}"
                 : "{\"content\":\"" + token + "\"}";
-            Event(Prefix + "{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}");
+            Event(Prefix + "{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"" + Obfuscation(i) + "\"}");
         }
 
         Event(Prefix + "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}");

@@ -94,6 +94,16 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether, at the end of the stream, an unterminated last line is still read and a pending event
+    /// still dispatched (the standard discards both). Real AI streams end like that (<c>data: [DONE]</c>
+    /// with no line end, a Gemini chunk with one CRLF), so the typed streams read them; see <see cref="EndedInsideEvent"/>.
+    /// </summary>
+    internal bool DispatchPendingAtEnd { get; init; }
+
+    /// <summary>Whether the current event was dispatched by the end of the stream rather than by a blank line (only with <see cref="DispatchPendingAtEnd"/>).</summary>
+    internal bool EndedInsideEvent { get; private set; }
+
     /// <summary>The reconnection time the stream last set with a valid <c>retry:</c> field, or <see langword="null"/> when none.</summary>
     public TimeSpan? ReconnectionInterval { get; private set; }
 
@@ -251,6 +261,12 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
             ProcessField(buffer, lineStart, lineLength);
         }
 
+        if (_eof && DispatchPendingAtEnd && _pos == _end && Dispatch())
+        {
+            EndedInsideEvent = true;
+            return true;
+        }
+
         return false;
     }
 
@@ -275,6 +291,21 @@ public sealed class SseReader : IDisposable, IAsyncDisposable
         int index = unscanned.IndexOfAny((byte)'\r', (byte)'\n');
         if (index < 0)
         {
+            if (_eof && DispatchPendingAtEnd && _end > _pos)
+            {
+                // The last line has no line end; read it anyway (the standard would discard it).
+                lineStart = _pos;
+                lineLength = _end - _pos;
+                if (lineLength > _maxLineLength)
+                {
+                    throw LineTooLong(lineStart);
+                }
+
+                _pos = _end;
+                _scanned = 0;
+                return true;
+            }
+
             // An unterminated last line at the end of the stream is discarded, as the standard says.
             _scanned = _end - _pos;
             lineStart = lineLength = 0;
