@@ -34,6 +34,7 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
         public const string Model = "Juhe.Model";
         public const string Types = "Juhe.Types";
         public const string Clients = "Juhe.Clients";
+        public const string Forms = "Juhe.Forms";
         public const string Context = "Juhe.Context";
         public const string Accessors = "Juhe.Accessors";
         public const string ModelDiagnostics = "Juhe.ModelDiagnostics";
@@ -74,6 +75,16 @@ public sealed class JuheSchemaGenerator : IIncrementalGenerator
             .SelectMany(static (m, _) => m is null ? ImmutableArray<TypeModel>.Empty : ImmutableArray.CreateRange(m.Types))
             .WithTrackingName(Steps.Types);
         context.RegisterSourceOutput(types, static (spc, type) => EmitType(spc, type));
+
+        IncrementalValuesProvider<FormModel> forms = model
+            .SelectMany(static (m, _) => m is null ? ImmutableArray<FormModel>.Empty : ImmutableArray.CreateRange(m.Forms))
+            .WithTrackingName(Steps.Forms);
+        context.RegisterSourceOutput(forms, static (spc, form) =>
+        {
+            string prefix = form.Namespace + "." + form.Name;
+            spc.AddSource(prefix + ".g.cs", SourceText.From(FormEmitter.EmitForm(form), System.Text.Encoding.UTF8));
+            spc.AddSource(prefix + "Builder.g.cs", SourceText.From(FormEmitter.EmitBuilder(form), System.Text.Encoding.UTF8));
+        });
 
         IncrementalValuesProvider<(ClientModel Client, bool DeclaresJuheClient)> clients = model
             .SelectMany(static (m, _) => m is null

@@ -26,8 +26,46 @@ public sealed partial class DiagnosticTests
     private static string WithParameter(string parameter)
         => Operation("getThing", extra: "\n      \"parameters\": [\n        " + parameter + " ],");
 
+    /// <summary>A submit operation polled by <c>getThing</c> (on <paramref name="pollClient"/>) with the given status path.</summary>
+    private static string TaskPair(string status, string pollClient = "Things")
+        => "    \"/v1/things\": { \"post\": {\n      \"operationId\": \"addThing\", \"x-juhe-client\": \"Things\", \"x-juhe-method\": \"Add\",\n"
+           + "      \"x-juhe-task\": { \"poll\": \"getThing\", \"id\": \"id\", \"status\": \"" + status + "\" },\n"
+           + "      \"responses\": { \"200\": { \"content\": { " + JsonThing + " } } } } },\n"
+           + "    \"/v1/things/{id}\": { \"get\": {\n      \"operationId\": \"getThing\", \"x-juhe-client\": \"" + pollClient + "\", \"x-juhe-method\": \"Get\",\n"
+           + "      \"parameters\": [ { \"name\": \"id\", \"in\": \"path\", \"required\": true, \"schema\": { \"type\": \"string\" } } ],\n"
+           + "      \"responses\": { \"200\": { \"content\": { " + JsonThing + " } } } } }";
+
+    /// <summary>An upload operation whose multipart form is <c>Form</c>.</summary>
+    private const string Upload = "    \"/v1/upload\": { \"post\": {\n      \"operationId\": \"upload\", \"x-juhe-client\": \"Files\", \"x-juhe-method\": \"Upload\",\n"
+        + "      \"requestBody\": { \"content\": { \"multipart/form-data\": { \"schema\": " + Ref + "Form\" } } } },\n"
+        + "      \"responses\": { \"200\": { \"content\": { " + JsonThing + " } } } } }";
+
     public static TheoryData<string, string, string, string> Cases => new()
     {
+        {
+            "JUHE046", Document(Thing, Operation("getThing", extra: " \"x-juhe-envelope\": \"openai\",")),
+            "\"openai\"", "\"x-juhe-envelope\" is \"openai\". Use \"management\", \"midjourney\", \"task-code\" or \"none\""
+        },
+        {
+            "JUHE047", Document(Thing, WithParameter("{ \"name\": \"model\", \"in\": \"query\", \"x-juhe-segments\": true, \"schema\": { \"type\": \"string\" } }")),
+            "\"model\"", "The parameter \"model\" has \"x-juhe-segments\", which only path parameters may have"
+        },
+        {
+            "JUHE048", Document(Thing, Operation("getThing", "/mj/{mode}/things", "\n      \"parameters\": [\n        { \"name\": \"mode\", \"in\": \"path\", \"x-juhe-optional-prefix\": true, \"schema\": { \"type\": \"string\" } } ],")),
+            "{ \"name\": \"mode\"", "the path \"/mj/{mode}/things\" does not start with \"/{mode}/\""
+        },
+        {
+            "JUHE049", Document(Thing + ",\n    \"Form\": { \"type\": \"object\", \"properties\": {\n      \"labels\": { \"type\": \"object\", \"additionalProperties\": { \"type\": \"string\" } } } }", Upload),
+            "\"labels\"", "The part \"labels\" of the multipart form Form is a dictionary"
+        },
+        {
+            "JUHE050", Document(ThingWith("count", "{ \"type\": \"integer\" }"), TaskPair("count")),
+            "\"x-juhe-task\"", "reads its status from \"count\", which is of type int32; it must be a string or a string enum"
+        },
+        {
+            "JUHE051", Document(Thing, TaskPair("id", pollClient: "Others")),
+            "\"x-juhe-task\"", "polls with \"getThing\", but it is on the client \"Others\", not \"Things\""
+        },
         {
             "JUHE014", Document(Thing, Operation("getThing").Replace("\"GetgetThing\"", "\"Get thing\"", StringComparison.Ordinal)),
             "\"Get thing\"", "The \"x-juhe-method\" value \"Get thing\" is not a C# identifier"
@@ -85,20 +123,16 @@ public sealed partial class DiagnosticTests
             "\"parameters\"", "Path-level \"parameters\" are not supported"
         },
         {
-            "JUHE030", Document(Thing, WithParameter("{ \"name\": \"ids\", \"in\": \"query\", \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } } }")),
+            "JUHE030", Document(Thing, WithParameter("{ \"name\": \"ids\", \"in\": \"query\", \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } } } }")),
             "\"ids\"", "The parameter \"ids\" is of type array"
-        },
-        {
-            "JUHE031", Document(Thing, WithParameter("{ \"name\": \"x-trace\", \"in\": \"header\", \"schema\": { \"type\": \"string\" } }")),
-            "\"x-trace\"", "The header parameter \"x-trace\" is not supported yet"
         },
         {
             "JUHE032", Document(Thing, root: "\"x-juhe-namespace\": \"Samples.Broken\", \"x-juhe-auth\": \"basic\","),
             "\"basic\"", "must be one of bearer, anthropic, google, system or none"
         },
         {
-            "JUHE033", Document(Thing, Operation("getThing").Replace("\"application/json\"", "\"text/plain\"", StringComparison.Ordinal)),
-            "\"text/plain\"", "The response media type \"text/plain\" is not supported"
+            "JUHE033", Document(Thing, Operation("getThing").Replace("\"application/json\"", "\"application/xml\"", StringComparison.Ordinal)),
+            "\"application/xml\"", "The response media type \"application/xml\" is not supported"
         },
         {
             "JUHE036", Document(ThingWith("other", "{ \"$ref\": \"#/definitions/Other\" }")),

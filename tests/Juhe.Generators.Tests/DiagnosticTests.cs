@@ -211,7 +211,38 @@ public sealed partial class DiagnosticTests
     }
 
     [Fact]
-    public void A_multipart_operation_is_reported_as_JUHE010_info_and_its_types_are_still_generated()
+    public void A_streaming_operation_without_a_request_body_is_JUHE010_info_and_its_other_methods_are_generated()
+    {
+        string text = Document(Thing, Operation("getThing").Replace("{ \"application/json\"", "{ \"text/event-stream\": { \"x-juhe-stream\": \"sse\" }, \"application/json\"", StringComparison.Ordinal));
+
+        GeneratorRun run = GeneratorHarness.Run(File, text);
+
+        Diagnostic diagnostic = Single(run, "JUHE010");
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Contains("a streaming operation without a request body is not generated yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("GetgetThingAsync(", run.Source("Samples.Broken.ThingsClient.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("query", "\"Ids\": { \"type\": \"array\", \"items\": { \"$ref\": \"#/components/schemas/Thing\" } }", "an array that is not a query array of primitives or enums")]
+    [InlineData("header", "\"Ids\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } }", "an array that is not a query array of primitives or enums")]
+    [InlineData("query", "\"Ids\": { \"type\": \"object\", \"additionalProperties\": { \"type\": \"string\" } }", "of type dictionary")]
+    public void A_parameter_whose_ref_names_an_alias_without_a_wire_form_is_JUHE030(string location, string alias, string problem)
+    {
+        string text = Document(Thing + ",\n    " + alias, WithParameterIn("{ \"name\": \"ids\", \"in\": \"" + location + "\", \"schema\": { \"$ref\": \"#/components/schemas/Ids\" } }"));
+
+        GeneratorRun run = GeneratorHarness.Run(File, text);
+
+        Diagnostic diagnostic = Single(run, "JUHE030");
+        Assert.Contains(problem, diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertAt(diagnostic, File, LineOf(text, "{ \"name\": \"ids\""));
+    }
+
+    private static string WithParameterIn(string parameter)
+        => Operation("getThing", extra: "\n      \"parameters\": [\n        " + parameter + " ],");
+
+    [Fact]
+    public void A_multipart_form_schema_also_used_as_JSON_is_JUHE004_saying_a_form_cannot_be_JSON()
     {
         string paths = "    \"/v1/upload\": { \"post\": {\n      \"operationId\": \"upload\", \"x-juhe-client\": \"Files\", \"x-juhe-method\": \"Upload\",\n"
             + "      \"requestBody\": { \"content\": { \"multipart/form-data\": { \"schema\": { \"$ref\": \"#/components/schemas/Thing\" } } } },\n"
@@ -220,11 +251,9 @@ public sealed partial class DiagnosticTests
 
         GeneratorRun run = GeneratorHarness.Run(File, text);
 
-        Diagnostic diagnostic = Single(run, "JUHE010");
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
-        AssertAt(diagnostic, File, LineOf(text, "{ \"post\""));
-        Assert.Contains(run.Sources, s => s.HintName == "Samples.Broken.Thing.g.cs");
-        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Client", StringComparison.Ordinal));
+        Diagnostic diagnostic = Single(run, "JUHE004");
+        Assert.Contains("a multipart form's schema cannot also be used as JSON", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Juhe.Generators.Tests;
 /// </summary>
 public sealed class ExpectedOutputTests
 {
-    private static readonly string[] Names = ["object", "enum", "union", "nullable", "array", "dictionary", "ops"];
+    private static readonly string[] Names = ["object", "enum", "union", "nullable", "array", "dictionary", "ops", "engine"];
 
     public static TheoryData<string> Schemas => new(Names);
 

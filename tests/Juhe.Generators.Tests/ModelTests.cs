@@ -91,7 +91,7 @@ public sealed class ModelTests
         """;
 
     [Fact]
-    public void A_task_operation_keeps_its_polling_in_the_model_and_still_gets_its_submit_method()
+    public void A_task_operation_resolves_its_paths_in_the_model_and_gets_plain_submit_and_run_methods()
     {
         GeneratorRun run = GeneratorHarness.Run("/p/Schemas/tasks.json", TaskSchema);
 
@@ -101,9 +101,13 @@ public sealed class ModelTests
         OperationModel submit = model.Clients.Single().Operations.Single(o => o.OperationId == "submitVideo");
         ResponseModel.Task task = Assert.IsType<ResponseModel.Task>(Assert.Single(submit.Responses));
         Assert.Equal("getVideo", task.Polling.PollOperationId);
-        Assert.Equal("data.videos[].url", task.Polling.ResultPath);
+        Assert.Equal("data.videos[].url", Assert.Single(task.Polling.Results).Text);
+        Assert.Equal([new TaskPathStep("Data", false), new TaskPathStep("Videos", true), new TaskPathStep("Url", false)], task.Polling.Results[0].Steps);
         Assert.Equal(["succeed"], task.Polling.Succeeded);
-        Assert.Contains("public global::System.Threading.Tasks.Task<global::Samples.Tasks.Submitted> SubmitAsync(", run.Source("Samples.Tasks.VideosClient.g.cs"), StringComparison.Ordinal);
+        string client = run.Source("Samples.Tasks.VideosClient.g.cs");
+        Assert.Contains("public global::System.Threading.Tasks.Task<global::Samples.Tasks.Submitted> SubmitAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public async global::System.Threading.Tasks.Task<global::Juhe.Tasks.JuheTaskHandle<global::Samples.Tasks.VideoTask>> SubmitSubmitAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("global::Juhe.Tasks.JuheTaskSnapshot<global::Samples.Tasks.VideoTask>> RunSubmitAsync(", client, StringComparison.Ordinal);
     }
 
     [Theory]

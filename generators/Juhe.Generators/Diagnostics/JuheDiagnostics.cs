@@ -123,7 +123,7 @@ internal static class JuheDiagnostics
     public static readonly DiagnosticDescriptor BinaryStringInJson = Error(
         "JUHE023",
         "Binary string in a JSON schema",
-        "A string with \"format\": \"binary\" cannot be sent or read as JSON. Binary parts belong to multipart/form-data bodies, which are not generated yet; use a plain string (e.g. base64) in JSON schemas.");
+        "A string with \"format\": \"binary\" cannot be sent or read as JSON. Binary parts belong to the schema of a multipart/form-data body; use a plain string (e.g. base64) in JSON schemas.");
 
     // Unions.
     public static readonly DiagnosticDescriptor NestedUnion = Error(
@@ -181,11 +181,6 @@ internal static class JuheDiagnostics
         "JUHE044",
         "Unknown parameter location",
         "\"in\" is \"{0}\". Use \"path\", \"query\" or \"header\".");
-
-    public static readonly DiagnosticDescriptor HeaderParameter = Error(
-        "JUHE031",
-        "Header parameter",
-        "The header parameter \"{0}\" is not supported yet: the runtime sends no per-operation headers. Drop the parameter or make it a query parameter.");
 
     public static readonly DiagnosticDescriptor InvalidAuth = Error(
         "JUHE032",
@@ -246,6 +241,36 @@ internal static class JuheDiagnostics
         "x-juhe-stream-flag is not a boolean body property",
         "\"x-juhe-stream-flag\" of {0} names \"{1}\", which is not a boolean property of {2}. Name the body's boolean member that asks for a stream.");
 
+    public static readonly DiagnosticDescriptor InvalidEnvelope = Error(
+        "JUHE046",
+        "Unknown x-juhe-envelope",
+        "\"x-juhe-envelope\" is \"{0}\". Use \"management\", \"midjourney\", \"task-code\" or \"none\".");
+
+    public static readonly DiagnosticDescriptor PathExtensionOnOtherParameter = Error(
+        "JUHE047",
+        "Path extension on a parameter that is not in the path",
+        "The parameter \"{0}\" has \"{1}\", which only path parameters may have. Remove it or make the parameter \"in\": \"path\".");
+
+    public static readonly DiagnosticDescriptor OptionalPrefixNotFirst = Error(
+        "JUHE048",
+        "Optional path prefix that is not the first segment",
+        "The parameter \"{0}\" has \"x-juhe-optional-prefix\", but the path \"{1}\" does not start with \"/{{{0}}}/\". Only a whole first segment can be left out; move the placeholder or drop the extension.");
+
+    public static readonly DiagnosticDescriptor UnsupportedPartType = Error(
+        "JUHE049",
+        "Multipart part that cannot be sent",
+        "The part \"{0}\" of the multipart form {1} is {2}, which cannot be sent as a form field. Parts are files (string, format binary), arrays of files, strings, numbers, booleans, enums, arrays of those, or objects (sent as JSON).");
+
+    public static readonly DiagnosticDescriptor TaskPathWrongType = Error(
+        "JUHE050",
+        "x-juhe-task path of the wrong type",
+        "The x-juhe-task of \"{0}\" reads its {1} from \"{2}\", {3}. Point the path at such a member.");
+
+    public static readonly DiagnosticDescriptor UnusablePollOperation = Error(
+        "JUHE051",
+        "x-juhe-task poll operation that cannot poll",
+        "The x-juhe-task of \"{0}\" polls with \"{1}\", but {2}. The poll operation must be a GET on the same x-juhe-client with one required parameter (the task id), no body and a JSON answer.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "JUHE099",
         "Juhe generator failed",
@@ -259,9 +284,10 @@ internal static class JuheDiagnostics
         DuplicateMemberName, UnknownTaskOperation, InvalidIdentifier, InvalidNamespace, InvalidSchemaName, UnknownType,
         MultipleTypes, NullOnlySchema, NonStringEnumValue, EnumNamesCountMismatch, RequiredNotAProperty, BinaryStringInJson,
         NestedUnion, DiscriminatedAlternativeNotObject, AmbiguousUnion, DiscriminatorMappingNotAnAlternative, InvalidPath,
-        PathLevelParameters, UnsupportedParameterType, ParameterReference, InvalidParameterLocation, HeaderParameter, InvalidAuth, UnsupportedMediaType, UnknownSchemaFile,
+        PathLevelParameters, UnsupportedParameterType, ParameterReference, InvalidParameterLocation, InvalidAuth, UnsupportedMediaType, UnknownSchemaFile,
         ReferenceIntoBrokenFile, UnsupportedReferenceForm, ReferenceCycleWithoutObject, InlineOperationSchema,
-        RequestBodyNotObject, ResponseNotNamedType, UnknownStreamKind, InvalidStreamFlag, TaskPathNotInResponse, InternalError,
+        RequestBodyNotObject, ResponseNotNamedType, UnknownStreamKind, InvalidStreamFlag, TaskPathNotInResponse,
+        InvalidEnvelope, PathExtensionOnOtherParameter, OptionalPrefixNotFirst, UnsupportedPartType, TaskPathWrongType, UnusablePollOperation, InternalError,
     ];
 
     public static DiagnosticDescriptor Find(string id)

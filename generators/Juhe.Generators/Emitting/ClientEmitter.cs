@@ -43,10 +43,17 @@ internal static class ClientEmitter
             }
         }
 
+        TaskEmitter.EmitPollHelpers(w, client);
         if (client.Operations.Any(o => o.Parameters.Any(p => p.In == ParameterLocation.Query)))
         {
             w.Line();
             RequestEmitter.EmitAppendQueryHelper(w);
+        }
+
+        if (client.Operations.Any(o => o.Parameters.Any(p => p.Segments)))
+        {
+            w.Line();
+            RequestEmitter.EmitEscapePathSegmentsHelper(w);
         }
 
         w.Close();
@@ -77,8 +84,16 @@ internal static class ClientEmitter
                 JsonResponseEmitter.Emit(w, client, operation, json);
                 break;
             case ResponseModel.Task task:
-                // The submission answers with JSON; the poller built from task.Polling comes later.
+                // The plain method reads the submit answer; Submit…/Run… poll the task it started.
                 JsonResponseEmitter.Emit(w, client, operation, task.Submit);
+                w.Line();
+                TaskEmitter.EmitSubmitAndRun(w, operation, task);
+                break;
+            case ResponseModel.Binary:
+                BinaryResponseEmitter.Emit(w, client, operation);
+                break;
+            case ResponseModel.Text text:
+                TextResponseEmitter.Emit(w, client, operation, text);
                 break;
             case ResponseModel.Stream stream:
                 StreamResponseEmitter.Emit(w, client, operation, stream);

@@ -22,6 +22,9 @@ internal static class JsonResponseEmitter
                 string bodyInfo = client.ContextFullName + ".Default." + body.ContextProperty;
                 w.Line("return _client.SendAsync(juheRequest, " + body.ParameterName + ", " + bodyInfo + ", " + responseInfo + ", cancellationToken);");
                 break;
+            case RequestBodyModel.Multipart:
+                w.Line("return _client.SendAsync(juheRequest, " + RequestEmitter.BodyExpression(client, operation) + ", " + responseInfo + ", cancellationToken);");
+                break;
             case RequestBodyModel.NoBody:
                 w.Line("return _client.SendAsync(juheRequest, " + responseInfo + ", cancellationToken);");
                 break;

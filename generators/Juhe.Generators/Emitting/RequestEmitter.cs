@@ -14,7 +14,7 @@ internal static class RequestEmitter
     public const string Task = "global::System.Threading.Tasks.Task";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
 
-    public static void EmitDocs(CodeWriter w, OperationModel operation, string? extra)
+    public static void EmitDocs(CodeWriter w, OperationModel operation, string? extra, params (string Name, string Doc)[] extraParameters)
     {
         string summary = CodeWriter.Doc(operation.Summary ?? operation.Description, "Calls <c>" + HttpMethodText(operation.Method) + " " + CodeWriter.Xml(operation.Path) + "</c>.");
         w.Summary(extra is null ? summary : summary + "\n" + extra);
@@ -28,27 +28,76 @@ internal static class RequestEmitter
             w.Param(parameter.Name, CodeWriter.Doc(parameter.Description, "The <c>" + CodeWriter.Xml(parameter.JsonName) + "</c> " + LocationText(parameter.In) + " parameter."));
         }
 
-        if (operation.Body is RequestBodyModel.Json body)
+        switch (operation.Body)
         {
-            w.Param(body.ParameterName, "The request body.");
+            case RequestBodyModel.Json body:
+                w.Param(body.ParameterName, "The request body.");
+                break;
+            case RequestBodyModel.Multipart form:
+                w.Param(form.ParameterName, "The form sent as <c>multipart/form-data</c> (files are streamed, never buffered).");
+                break;
+        }
+
+        foreach ((string name, string doc) in extraParameters)
+        {
+            w.Param(name, doc);
         }
 
         w.Param("cancellationToken", "Cancels the request.");
     }
 
-    /// <summary>Required parameters, the body, optional parameters (defaulting to null), then the cancellation token.</summary>
-    public static string ParameterList(OperationModel operation)
+    /// <summary>Required parameters, the body, optional parameters (defaulting to null), <paramref name="extra"/>, then the cancellation token.</summary>
+    public static string ParameterList(OperationModel operation, params string[] extra)
     {
-        var parts = operation.Parameters.Where(p => p.Required).Select(p => TypeNames.Of(p.Type with { Nullable = false }) + " " + p.Name).ToList();
-        if (operation.Body is RequestBodyModel.Json body)
+        var parts = operation.Parameters.Where(p => p.Required).Select(p => ParameterType(p.Type with { Nullable = false }) + " " + p.Name).ToList();
+        switch (operation.Body)
         {
-            parts.Add(TypeNames.Of(body.Type) + " " + body.ParameterName);
+            case RequestBodyModel.Json body:
+                parts.Add(TypeNames.Of(body.Type) + " " + body.ParameterName);
+                break;
+            case RequestBodyModel.Multipart form:
+                parts.Add(TypeNames.Of(form.Type) + " " + form.ParameterName);
+                break;
         }
 
-        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => TypeNames.Of(p.Type with { Nullable = true }) + " " + p.Name + " = null"));
+        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => ParameterType(p.Type with { Nullable = true }) + " " + p.Name + " = null"));
+        parts.AddRange(extra);
         parts.Add(CancellationToken + " cancellationToken = default");
         return string.Join(", ", parts);
     }
+
+    /// <summary>The arguments that pass a method's own parameters on to another generated method of the same operation.</summary>
+    public static string ArgumentList(OperationModel operation, params string[] extra)
+    {
+        var parts = operation.Parameters.Where(p => p.Required).Select(p => p.Name).ToList();
+        switch (operation.Body)
+        {
+            case RequestBodyModel.Json body:
+                parts.Add(body.ParameterName);
+                break;
+            case RequestBodyModel.Multipart form:
+                parts.Add(form.ParameterName);
+                break;
+        }
+
+        parts.AddRange(operation.Parameters.Where(p => !p.Required).Select(p => p.Name + ": " + p.Name));
+        parts.AddRange(extra);
+        parts.Add("cancellationToken: cancellationToken");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The body as a <c>JuheBody</c> expression: <c>null</c>, JSON through the context, or the form's parts.</summary>
+    public static string BodyExpression(ClientModel client, OperationModel operation) => operation.Body switch
+    {
+        RequestBodyModel.Json json => "global::Juhe.Http.JuheBody.Json(" + json.ParameterName + ", " + client.ContextFullName + ".Default." + json.ContextProperty + ")",
+        RequestBodyModel.Multipart form => form.ParameterName + ".ToMultipartBody()",
+        _ => "null",
+    };
+
+    /// <summary>A query array is taken as any sequence; everything else as its model type.</summary>
+    private static string ParameterType(TypeRef type) => type.Kind == TypeRefKind.List
+        ? "global::System.Collections.Generic.IEnumerable<" + TypeNames.Of(type.Item!) + ">" + (type.Nullable ? "?" : string.Empty)
+        : TypeNames.Of(type);
 
     /// <summary>
     /// Writes the argument checks, the query string and the <c>juheRequest</c> local, naming the body's
@@ -58,19 +107,92 @@ internal static class RequestEmitter
     {
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Required && !p.Type.IsValueType))
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+            // An empty path segment would address another route.
+            w.Line(parameter.In == ParameterLocation.Path && parameter.Type.Kind == TypeRefKind.String
+                ? "global::System.ArgumentException.ThrowIfNullOrEmpty(" + parameter.Name + ");"
+                : "global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
         }
 
-        if (operation.Body is RequestBodyModel.Json body)
+        switch (operation.Body)
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + body.ParameterName + ");");
+            case RequestBodyModel.Json body:
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + body.ParameterName + ");");
+                break;
+            case RequestBodyModel.Multipart form:
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + form.ParameterName + ");");
+                break;
         }
 
         string query = EmitQuery(w, operation);
-        string streamFlag = operation.Body is RequestBodyModel.Json && operation.Stream?.FlagMember is { } flag
-            ? " { StreamFlag = " + CodeWriter.Literal(flag) + " }"
-            : "";
-        w.Line("var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.Method) + ", " + PathExpression(operation) + ", global::Juhe.Http.JuheAuthStyle." + AuthStyleMember(operation.Auth) + ", " + query + ")" + streamFlag + ";");
+        bool headers = EmitHeaders(w, operation);
+        var initializers = new List<string>();
+        if (operation.Body is not RequestBodyModel.NoBody && operation.Stream?.FlagMember is { } flag)
+        {
+            initializers.Add("StreamFlag = " + CodeWriter.Literal(flag));
+        }
+
+        if (headers)
+        {
+            initializers.Add("Headers = headers");
+        }
+
+        if (operation.Envelope != EnvelopeStyle.None)
+        {
+            initializers.Add("SuccessRule = global::Juhe.Http.JuheSuccessRule." + SuccessRuleMember(operation.Envelope));
+        }
+
+        string initializer = initializers.Count == 0 ? string.Empty : " { " + string.Join(", ", initializers) + " }";
+        w.Line("var juheRequest = new global::Juhe.Http.JuheRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.Method) + ", " + PathExpression(operation) + ", global::Juhe.Http.JuheAuthStyle." + AuthStyleMember(operation.Auth) + ", " + query + ")" + initializer + ";");
+    }
+
+    /// <summary>
+    /// Writes the <c>headers</c> list of the header parameters: required ones always, optional ones
+    /// when given, or their schema default. Returns whether the operation has header parameters.
+    /// </summary>
+    private static bool EmitHeaders(CodeWriter w, OperationModel operation)
+    {
+        ParameterModel[] parameters = operation.Parameters.Where(p => p.In == ParameterLocation.Header).ToArray();
+        if (parameters.Length == 0)
+        {
+            return false;
+        }
+
+        const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string>";
+        w.Line("var headers = new global::System.Collections.Generic.List<" + Pair + ">(" + parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
+        bool afterBlock = false;
+        foreach (ParameterModel parameter in parameters)
+        {
+            if (afterBlock)
+            {
+                w.Line(); // a closing brace is followed by a blank line
+            }
+
+            afterBlock = !parameter.Required && parameter.DefaultText is null;
+            string name = CodeWriter.Literal(parameter.JsonName);
+            if (parameter.Required)
+            {
+                w.Line("headers.Add(new " + Pair + "(" + name + ", " + Format(parameter.Type, parameter.Name) + "));");
+            }
+            else if (parameter.DefaultText is { } text && parameter.Type.Kind == TypeRefKind.String)
+            {
+                w.Line("headers.Add(new " + Pair + "(" + name + ", " + parameter.Name + " ?? " + CodeWriter.Literal(text) + "));");
+            }
+            else if (parameter.DefaultText is { } fallback)
+            {
+                string local = parameter.Name.TrimStart('@') + "Value";
+                w.Line("headers.Add(new " + Pair + "(" + name + ", " + parameter.Name + " is { } " + local + " ? " + Format(parameter.Type, local) + " : " + CodeWriter.Literal(fallback) + "));");
+            }
+            else
+            {
+                string local = parameter.Name.TrimStart('@') + "Value";
+                w.Open("if (" + parameter.Name + " is { } " + local + ")");
+                w.Line("headers.Add(new " + Pair + "(" + name + ", " + Format(parameter.Type, local) + "));");
+                w.Close();
+            }
+        }
+
+        w.Line();
+        return true;
     }
 
     /// <summary>The helper the query code calls; emitted once per client that has query parameters.</summary>
@@ -104,8 +226,17 @@ internal static class RequestEmitter
                 w.Line(); // a closing brace is followed by a blank line
             }
 
-            afterBlock = !parameter.Required;
-            if (parameter.Required)
+            afterBlock = !parameter.Required || parameter.Type.Kind == TypeRefKind.List;
+            if (parameter.Type.Kind == TypeRefKind.List)
+            {
+                // An array is the name repeated: ids=a&ids=b.
+                string item = parameter.Name.TrimStart('@') + "Item";
+                string source = parameter.Required ? parameter.Name : parameter.Name + " ?? []";
+                w.Open("foreach (" + TypeNames.Of(parameter.Type.Item!) + " " + item + " in " + source + ")");
+                w.Line("AppendQuery(query, " + CodeWriter.Literal(parameter.JsonName) + ", " + Format(parameter.Type.Item!, item) + ");");
+                w.Close();
+            }
+            else if (parameter.Required)
             {
                 w.Line("AppendQuery(query, " + CodeWriter.Literal(parameter.JsonName) + ", " + Format(parameter.Type, parameter.Name) + ");");
             }
@@ -122,7 +253,11 @@ internal static class RequestEmitter
         return "query.Length == 0 ? null : query.ToString()";
     }
 
-    /// <summary>The path template as a C# expression, each placeholder replaced by its escaped parameter.</summary>
+    /// <summary>
+    /// The path template as a C# expression: each placeholder replaced by its escaped parameter
+    /// (a multi-segment one escaped segment by segment), an optional first segment left out with
+    /// its slash when null.
+    /// </summary>
     private static string PathExpression(OperationModel operation)
     {
         string path = operation.Path;
@@ -137,20 +272,53 @@ internal static class RequestEmitter
                 break;
             }
 
-            if (open > position)
-            {
-                parts.Add(CodeWriter.Literal(path.Substring(position, open - position)));
-            }
-
             int close = path.IndexOf('}', open);
             string name = path.Substring(open + 1, close - open - 1);
             ParameterModel parameter = operation.Parameters.First(p => p.In == ParameterLocation.Path && p.JsonName == name);
-            parts.Add("global::System.Uri.EscapeDataString(" + Format(parameter.Type, parameter.Name) + ")");
+            if (parameter.OptionalPrefix)
+            {
+                // "/{mode}/mj/…": the slash before the placeholder goes with it.
+                string local = parameter.Name.TrimStart('@') + "Value";
+                parts.Add("(" + parameter.Name + " is { } " + local + " ? \"/\" + " + Escape(parameter, Format(parameter.Type, local)) + " : \"\")");
+            }
+            else
+            {
+                if (open > position)
+                {
+                    parts.Add(CodeWriter.Literal(path.Substring(position, open - position)));
+                }
+
+                parts.Add(Escape(parameter, Format(parameter.Type, parameter.Name)));
+            }
+
             position = close + 1;
         }
 
         return string.Join(" + ", parts);
     }
+
+    private static string Escape(ParameterModel parameter, string value) => parameter.Segments
+        ? "EscapePathSegments(" + value + ", " + CodeWriter.Literal(parameter.JsonName) + ")"
+        : "global::System.Uri.EscapeDataString(" + value + ")";
+
+    /// <summary>The helper multi-segment path parameters call; emitted once per client that has one.</summary>
+    public static void EmitEscapePathSegmentsHelper(CodeWriter w) => w.Lines("""
+        private static string EscapePathSegments(string value, string parameter)
+        {
+            string[] segments = value.Split('/');
+            for (int i = 0; i < segments.Length; i++)
+            {
+                if (segments[i].Length == 0)
+                {
+                    throw new global::System.ArgumentException("The path parameter '" + parameter + "' has an empty segment: '" + value + "'. Write its segments joined by single slashes, without a leading or trailing slash (such as fal-ai/flux/dev).", parameter);
+                }
+
+                segments[i] = global::System.Uri.EscapeDataString(segments[i]);
+            }
+
+            return string.Join('/', segments);
+        }
+        """);
 
     /// <summary>The text of a path or query value: invariant culture, lower-case booleans, an enum's JSON text.</summary>
     private static string Format(TypeRef type, string expression) => type.Kind switch
@@ -180,6 +348,14 @@ internal static class RequestEmitter
         AuthStyle.Google => "GoogleApiKey",
         AuthStyle.System => "SystemAccessToken",
         AuthStyle.None => "None",
+    };
+
+    private static string SuccessRuleMember(EnvelopeStyle envelope) => envelope switch
+    {
+        EnvelopeStyle.None => "None",
+        EnvelopeStyle.Management => "Management",
+        EnvelopeStyle.Midjourney => "Midjourney",
+        EnvelopeStyle.TaskCode => "TaskCode",
     };
 
     private static string LocationText(ParameterLocation location) => location switch

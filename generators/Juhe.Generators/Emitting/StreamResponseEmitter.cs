@@ -7,8 +7,6 @@ internal static class StreamResponseEmitter
 {
     public static void Emit(CodeWriter w, ClientModel client, OperationModel operation, ResponseModel.Stream stream)
     {
-        // The model only builds a stream for operations with a JSON body.
-        var body = (RequestBodyModel.Json)operation.Body;
         RequestEmitter.EmitDocs(w, operation, "Streams the response as server-sent events.");
         w.Lines("""
             /// <returns>The stream decoder; dispose it to release the connection.</returns>
@@ -17,9 +15,14 @@ internal static class StreamResponseEmitter
         w.Open("public async " + RequestEmitter.Task + "<" + stream.DecoderType + "> " + stream.MethodName + "(" + RequestEmitter.ParameterList(operation) + ")");
         RequestEmitter.EmitRequest(w, operation);
         w.Lines($$"""
-            global::System.IO.Stream stream = await _client.OpenStreamAsync(juheRequest, {{body.ParameterName}}, {{client.ContextFullName}}.Default.{{body.ContextProperty}}, cancellationToken).ConfigureAwait(false);
+            global::System.IO.Stream stream = await {{OpenCall(client, operation)}}.ConfigureAwait(false);
             return new {{stream.DecoderType}}(stream);
             """);
         w.Close();
     }
+
+    /// <summary>The call that opens the stream; a JSON body keeps the typed overload (the model only builds streams for operations with a body).</summary>
+    private static string OpenCall(ClientModel client, OperationModel operation) => operation.Body is RequestBodyModel.Json body
+        ? "_client.OpenStreamAsync(juheRequest, " + body.ParameterName + ", " + client.ContextFullName + ".Default." + body.ContextProperty + ", cancellationToken)"
+        : "_client.OpenStreamAsync(juheRequest, " + RequestEmitter.BodyExpression(client, operation) + ", cancellationToken)";
 }

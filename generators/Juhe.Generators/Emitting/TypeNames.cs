@@ -10,6 +10,7 @@ internal static class TypeNames
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    public const string JuheFile = "global::Juhe.Http.JuheFile";
     public const string Options = "global::System.Text.Json.JsonSerializerOptions";
     public const string ExtensionBag = "global::System.Collections.Generic.IDictionary<string, " + JsonElement + ">";
     public const string ExtensionBagImpl = "global::System.Collections.Generic.Dictionary<string, " + JsonElement + ">";
@@ -27,6 +28,7 @@ internal static class TypeNames
         TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeRefKind.Json => JsonElement,
         TypeRefKind.Named => type.FullName!,
+        TypeRefKind.File => JuheFile,
         TypeRefKind.List => "global::System.Collections.Generic.IList<" + Of(type.Item!) + ">",
         _ => "global::System.Collections.Generic.IDictionary<string, " + Of(type.Item!) + ">",
     };

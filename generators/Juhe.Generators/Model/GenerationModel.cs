@@ -13,6 +13,9 @@ internal sealed record GenerationModel
 
     public required EquatableArray<ClientModel> Clients { get; init; }
 
+    /// <summary>The multipart forms: generated classes that are not JSON types.</summary>
+    public EquatableArray<FormModel> Forms { get; init; } = EquatableArray<FormModel>.Empty;
+
     public required ContextModel Context { get; init; }
 
     /// <summary>Whether this compilation is the Juhe library itself.</summary>

@@ -1,70 +1,77 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using Juhe.Generators.Emitting;
 
 namespace Juhe.Generators.Model;
 
 /// <summary>
-/// Checks a dotted JSON path of <c>x-juhe-task</c> (<c>data.task_id</c>, <c>data.task_result.videos[].url</c>)
-/// against the generated types, so a misspelt member is a build error instead of a null at run time.
+/// Resolves a dotted JSON path of <c>x-juhe-task</c> (<c>data.task_id</c>, <c>data.task_result.videos[].url</c>)
+/// against the generated types, so a misspelt member is a build error instead of a null at run
+/// time, and the describe function can read typed members.
 /// </summary>
 internal static class JsonPathCheck
 {
-    /// <summary>Why <paramref name="path"/> does not lead anywhere in <paramref name="root"/>, or null when it does (or cannot be checked further).</summary>
+    /// <summary>The members <paramref name="path"/> reads in <paramref name="root"/>, or why it does not lead anywhere.</summary>
     /// <param name="findModel">The generated type a named use refers to.</param>
-    public static string? FindProblem(TypeRef root, string path, Func<TypeRef, TypeModel?> findModel)
+    /// <param name="problem">Why the path cannot be read, when the method returns null.</param>
+    public static TaskPath? Resolve(TypeRef root, string path, Func<TypeRef, TypeModel?> findModel, out string? problem)
     {
         TypeRef current = root;
         string? previous = null;
+        var steps = new List<TaskPathStep>();
+        bool lastNullable = false;
         foreach (string step in path.Split('.'))
         {
             bool intoItems = step.EndsWith("[]", StringComparison.Ordinal);
             string member = intoItems ? step.Substring(0, step.Length - 2) : step;
             if (member.Length == 0)
             {
-                return "the path has an empty step";
-            }
-
-            // Free-form JSON, dictionaries and unions have no fixed members: the rest cannot be checked.
-            if (current.Kind is TypeRefKind.Json or TypeRefKind.Dictionary)
-            {
+                problem = "the path has an empty step";
                 return null;
             }
 
             if (current.Kind == TypeRefKind.List)
             {
-                return "\"" + previous + "\" is an array: write \"" + previous + "[]\" to step into its items";
+                problem = "\"" + previous + "\" is an array: write \"" + previous + "[]\" to step into its items";
+                return null;
             }
 
             TypeModel? model = current.Kind == TypeRefKind.Named ? findModel(current) : null;
-            if (model?.Kind == TypeModelKind.Union)
-            {
-                return null; // one of the alternatives may have the member
-            }
-
             if (model is null || model.Kind != TypeModelKind.Object)
             {
-                return "the value before \"" + member + "\" is not an object";
+                // Free-form JSON, dictionaries and unions have no members generated code could read.
+                string what = current.Kind is TypeRefKind.Json or TypeRefKind.Dictionary ? "free-form JSON"
+                    : model?.Kind == TypeModelKind.Union ? "a union" : "not an object";
+                problem = "the value before \"" + member + "\" is " + what + ", so \"" + member + "\" cannot be read from it";
+                return null;
             }
 
             PropertyModel? property = model.Properties.FirstOrDefault(p => p.JsonName == member);
             if (property is null)
             {
-                return model.Name + " has no member \"" + member + "\"";
+                problem = model.Name + " has no member \"" + member + "\"";
+                return null;
             }
 
             current = property.Type;
+            lastNullable = TypeNames.PropertyType(property).Nullable;
             previous = member;
             if (intoItems)
             {
                 if (current.Kind != TypeRefKind.List)
                 {
-                    return "\"" + member + "\" of " + model.Name + " is not an array";
+                    problem = "\"" + member + "\" of " + model.Name + " is not an array";
+                    return null;
                 }
 
                 current = current.Item!;
             }
+
+            steps.Add(new TaskPathStep(property.Name, intoItems));
         }
 
-        return null;
+        problem = null;
+        return new TaskPath(path, steps.ToEquatableArray(), current, steps.Count > 1 || lastNullable || steps[steps.Count - 1].IntoItems);
     }
 }

@@ -77,6 +77,7 @@ internal sealed class ModelBuilder
         {
             Types = types.ToEquatableArray(),
             Clients = clients.ToEquatableArray(),
+            Forms = pass.Types.Forms.Values.OrderBy(f => f.Namespace, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
             Context = ContextModelBuilder.Build(_host, types),
             DeclaresJuheClient = _host.DeclaresJuheClient,
             Diagnostics = kept.ToEquatableArray(),
@@ -108,11 +109,16 @@ internal sealed class ModelBuilder
     {
         var diagnostics = new ModelDiagnostics();
         var types = new TypeResolver(_byFileName, _broken, diagnostics);
+        HashSet<(string File, string Name)> forms = FormSchemas();
         foreach (SchemaDocument document in Good)
         {
             foreach (NamedSchema schema in document.Schemas)
             {
-                types.Resolve(document, document.FileName, schema.Name, schema.Position);
+                // A multipart form is defined by its operation: its files are not JSON.
+                if (!forms.Contains((document.FileName, schema.Name)))
+                {
+                    types.Resolve(document, document.FileName, schema.Name, schema.Position);
+                }
             }
         }
 
@@ -122,6 +128,24 @@ internal sealed class ModelBuilder
             .ToDictionary(pair => pair.Operation.OperationId, StringComparer.Ordinal);
         var operations = new OperationBuilder(types, _host, diagnostics, byOperationId);
         return new Pass(diagnostics, types, BuildClients(operations, diagnostics));
+    }
+
+    /// <summary>The schemas named by a multipart request body.</summary>
+    private HashSet<(string File, string Name)> FormSchemas()
+    {
+        var forms = new HashSet<(string File, string Name)>();
+        foreach (SchemaDocument document in Good)
+        {
+            foreach (OperationDef operation in document.Operations)
+            {
+                if (operation.Body is RequestBodyDef.Multipart { Parts: { RefFile: { } file, RefName: { } name } })
+                {
+                    forms.Add((file, name));
+                }
+            }
+        }
+
+        return forms;
     }
 
     private List<ClientModel> BuildClients(OperationBuilder builder, ModelDiagnostics diagnostics)
@@ -174,24 +198,16 @@ internal sealed class ModelBuilder
 
     /// <summary>Whether two operations of one client would declare a method of the same name.</summary>
     private static bool MethodNamesClash(OperationModel existing, OperationModel added)
-        => existing.MethodName == added.MethodName || (added.Stream is not null && existing.Stream?.MethodName == added.Stream.MethodName);
+        => existing.MethodNames.Intersect(added.MethodNames, StringComparer.Ordinal).Any();
 
-    /// <summary>
-    /// Objects sent as a body get a builder. A multipart form's parts count too: they become the
-    /// body once multipart operations are generated.
-    /// </summary>
+    /// <summary>Objects sent as a JSON body get a builder (multipart forms get theirs from the form emitter).</summary>
     private void MarkRequestBodies(TypeResolver types)
     {
         foreach (SchemaDocument document in Good)
         {
             foreach (OperationDef operation in document.Operations)
             {
-                SchemaDef? bodySchema = operation.Body switch
-                {
-                    RequestBodyDef.Json json => json.Schema,
-                    RequestBodyDef.Multipart multipart => multipart.Parts,
-                    _ => null,
-                };
+                SchemaDef? bodySchema = operation.Body is RequestBodyDef.Json json ? json.Schema : null;
                 if (bodySchema is { RefName: { } bodyName })
                 {
                     types.MarkRequestBody(bodyName);

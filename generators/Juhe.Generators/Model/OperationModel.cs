@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Juhe.Generators.Parsing;
 
@@ -16,6 +17,9 @@ internal sealed record OperationModel
 
     public required AuthStyle Auth { get; init; }
 
+    /// <summary>How a 2xx answer says it failed: the request's <c>SuccessRule</c>.</summary>
+    public EnvelopeStyle Envelope { get; init; }
+
     /// <summary>The name of the method reading one answer, e.g. <c>CreateAsync</c>.</summary>
     public required string MethodName { get; init; }
 
@@ -32,4 +36,13 @@ internal sealed record OperationModel
 
     /// <summary>The streaming response, if the operation has one.</summary>
     public ResponseModel.Stream? Stream => Responses.OfType<ResponseModel.Stream>().FirstOrDefault();
+
+    /// <summary>Every method name the operation declares on its client, to find clashes.</summary>
+    public IEnumerable<string> MethodNames => Responses.SelectMany(response => response switch
+    {
+        ResponseModel.Stream stream => new[] { stream.MethodName },
+        ResponseModel.Text text => new[] { text.MethodName },
+        ResponseModel.Task => new[] { MethodName, TaskEmitterNames.Submit(MethodName), TaskEmitterNames.Run(MethodName) },
+        _ => new[] { MethodName },
+    });
 }

@@ -1,6 +1,6 @@
 namespace Juhe.Generators.Model;
 
-/// <summary>What a generated method sends: nothing or a JSON body. A closed family.</summary>
+/// <summary>What a generated method sends: nothing, a JSON body or a multipart form. A closed family.</summary>
 internal abstract record RequestBodyModel
 {
     private RequestBodyModel()
@@ -17,4 +17,9 @@ internal abstract record RequestBodyModel
     /// <param name="ContextProperty">Its <c>JsonTypeInfo</c> property on the JSON context.</param>
     /// <param name="ParameterName">The method parameter holding it (<c>request</c>, or <c>body</c> when a parameter is named <c>request</c>).</param>
     public sealed record Json(TypeRef Type, string ContextProperty, string ParameterName) : RequestBodyModel;
+
+    /// <summary>A <c>multipart/form-data</c> body: a generated form type that turns itself into a <c>JuheMultipartBody</c>.</summary>
+    /// <param name="Type">The form type (<see cref="TypeModelKind.Form"/>).</param>
+    /// <param name="ParameterName">The method parameter holding it.</param>
+    public sealed record Multipart(TypeRef Type, string ParameterName) : RequestBodyModel;
 }

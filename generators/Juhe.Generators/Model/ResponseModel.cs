@@ -17,6 +17,13 @@ internal abstract record ResponseModel
     /// <param name="ContextProperty">Its <c>JsonTypeInfo</c> property on the JSON context.</param>
     public sealed record Json(TypeRef Type, string ContextProperty) : ResponseModel;
 
+    /// <summary>A file (audio, video, image, bytes), handed out unread as a <c>JuheBinaryResponse</c>.</summary>
+    public sealed record Binary : ResponseModel;
+
+    /// <summary>The answer as text (<c>text/plain</c> beside JSON).</summary>
+    /// <param name="MethodName">The text method's name, e.g. <c>TranscribeTextAsync</c>.</param>
+    public sealed record Text(string MethodName) : ResponseModel;
+
     /// <summary>A server-sent event stream handed out through a decoder.</summary>
     /// <param name="MethodName">The streaming method's name, e.g. <c>StreamAsync</c>.</param>
     /// <param name="DecoderType">The full name of the decoder type returned.</param>
@@ -26,6 +33,6 @@ internal abstract record ResponseModel
     /// </param>
     public sealed record Stream(string MethodName, StreamKind Kind, string DecoderType, string? FlagMember) : ResponseModel;
 
-    /// <summary>A task submission: one JSON answer now, polled later with <see cref="Task"/>.</summary>
+    /// <summary>A task submission: one JSON answer now (the plain method), and the submit/run methods polling with <see cref="Polling"/>.</summary>
     public sealed record Task(Json Submit, TaskModel Polling) : ResponseModel;
 }

@@ -15,6 +15,9 @@ internal enum TypeRefKind
 
     /// <summary>A generated type (object, enum or union).</summary>
     Named,
+
+    /// <summary>A file part of a multipart form: <c>Juhe.Http.JuheFile</c> (never JSON).</summary>
+    File,
     List,
     Dictionary,
 }

@@ -167,7 +167,7 @@ internal sealed partial class TypeResolver
     {
         if (_typeOrigins.TryGetValue(name, out string? origin))
         {
-            _diagnostics.Fail(document, JuheDiagnostics.DuplicateTypeName, position, name, origin);
+            _diagnostics.Fail(document, JuheDiagnostics.DuplicateTypeName, position, name, _forms.ContainsKey(name) ? FormUsedAsJson(origin) : origin);
             return null;
         }
 

@@ -21,6 +21,9 @@ internal sealed record OperationDef
 
     public required AuthStyle Auth { get; init; }
 
+    /// <summary>How a 2xx answer says it failed (<c>x-juhe-envelope</c>, or the document's).</summary>
+    public EnvelopeStyle Envelope { get; init; }
+
     public string? Summary { get; init; }
 
     public string? Description { get; init; }

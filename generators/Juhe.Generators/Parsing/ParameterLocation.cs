@@ -6,9 +6,9 @@ internal enum ParameterLocation
     /// <summary>A <c>{name}</c> placeholder of the path template.</summary>
     Path,
 
-    /// <summary>A <c>name=value</c> pair of the query string.</summary>
+    /// <summary>A <c>name=value</c> pair of the query string (repeated for an array).</summary>
     Query,
 
-    /// <summary>A request header. Parsed but reported as unsupported until the runtime can send per-operation headers.</summary>
+    /// <summary>A request header, sent through <c>JuheRequest.Headers</c>.</summary>
     Header,
 }

@@ -19,6 +19,6 @@ internal abstract record RequestBodyDef
     /// <summary><c>application/json</c>: a <c>$ref</c> to an object schema.</summary>
     public sealed record Json(SchemaDef Schema) : RequestBodyDef;
 
-    /// <summary><c>multipart/form-data</c>: the schema of the parts (parsed; not generated yet).</summary>
+    /// <summary><c>multipart/form-data</c>: a <c>$ref</c> to the object schema of the parts (null when it could not be read).</summary>
     public sealed record Multipart(SchemaDef? Parts, TextPosition Position) : RequestBodyDef;
 }

@@ -9,7 +9,7 @@ namespace Juhe.Generators.Parsing;
 // Operations: parameters and the path template, the request body's shape and the response's shapes.
 internal sealed partial class SchemaReader
 {
-    private OperationDef? ReadOperation(HttpVerb verb, string path, JsonObjectNode operation, AuthStyle documentAuth)
+    private OperationDef? ReadOperation(HttpVerb verb, string path, JsonObjectNode operation, AuthStyle documentAuth, EnvelopeStyle documentEnvelope)
     {
         string where = "the operation " + verb.ToString().ToUpperInvariant() + " " + path;
         string? operationId = RequiredString(operation, "operationId", where, "add a unique \"operationId\", e.g. \"createChatCompletion\"");
@@ -18,6 +18,7 @@ internal sealed partial class SchemaReader
         CheckIdentifier(client, operation["x-juhe-client"], "x-juhe-client");
         CheckIdentifier(methodName, operation["x-juhe-method"], "x-juhe-method");
         AuthStyle auth = ReadAuth(operation["x-juhe-auth"]) ?? documentAuth;
+        EnvelopeStyle envelope = ReadEnvelope(operation["x-juhe-envelope"]) ?? documentEnvelope;
         string? summary = OptionalString(operation, "summary");
         string? description = OptionalString(operation, "description");
 
@@ -52,6 +53,7 @@ internal sealed partial class SchemaReader
             Client = client,
             MethodStem = methodName,
             Auth = auth,
+            Envelope = envelope,
             Summary = summary,
             Description = description,
             Parameters = parameters.ToEquatableArray(),
@@ -124,6 +126,7 @@ internal sealed partial class SchemaReader
             {
                 "application/json" => ReadJsonResponse(media, content, where),
                 "text/event-stream" => ReadStream(operation, media, content, where) is { } stream ? new ResponseDef.Stream(stream) : null,
+                "text/plain" => ReadTextResponse(media, content),
                 _ when IsBinaryMediaType(content.Name) => new ResponseDef.Binary(content.Name),
                 _ => UnsupportedResponseMediaType(content),
             };
@@ -154,12 +157,23 @@ internal sealed partial class SchemaReader
         return schema is null ? null : new ResponseDef.Json(schema);
     }
 
+    /// <summary><c>text/plain</c> beside JSON: the text formats of an answer (a transcription's srt, vtt or text).</summary>
+    private ResponseDef.Text ReadTextResponse(JsonObjectNode? media, JsonMember content)
+    {
+        string? methodName = media is null ? null : OptionalString(media, "x-juhe-text-method");
+        CheckIdentifier(methodName, media?["x-juhe-text-method"], "x-juhe-text-method");
+        return new ResponseDef.Text(methodName, content.NamePosition);
+    }
+
     private static bool IsBinaryMediaType(string mediaType)
-        => mediaType == "application/octet-stream" || mediaType.StartsWith("audio/", StringComparison.Ordinal) || mediaType.StartsWith("image/", StringComparison.Ordinal);
+        => mediaType == "application/octet-stream"
+           || mediaType.StartsWith("audio/", StringComparison.Ordinal)
+           || mediaType.StartsWith("video/", StringComparison.Ordinal)
+           || mediaType.StartsWith("image/", StringComparison.Ordinal);
 
     private ResponseDef? UnsupportedResponseMediaType(JsonMember content)
     {
-        Report(JuheDiagnostics.UnsupportedMediaType, content.NamePosition, "response", content.Name, "\"application/json\", \"text/event-stream\", \"application/octet-stream\", \"audio/*\" or \"image/*\"");
+        Report(JuheDiagnostics.UnsupportedMediaType, content.NamePosition, "response", content.Name, "\"application/json\", \"text/event-stream\", \"text/plain\", \"application/octet-stream\", \"audio/*\", \"video/*\" or \"image/*\"");
         return null;
     }
 
@@ -193,12 +207,6 @@ internal sealed partial class SchemaReader
             return null;
         }
 
-        if (location == ParameterLocation.Header)
-        {
-            Report(JuheDiagnostics.HeaderParameter, parameter.Start, name ?? "(unnamed)");
-            return null;
-        }
-
         string? csharpName = OptionalString(parameter, "x-juhe-name");
         bool required = OptionalBool(parameter, "required") ?? (location == ParameterLocation.Path);
         JsonNode? schemaNode = parameter["schema"];
@@ -211,9 +219,12 @@ internal sealed partial class SchemaReader
         else
         {
             schema = ReadSchema(schemaNode, "the parameter \"" + name + "\"");
-            if (schema is not null && schema.Shape is not (SchemaShape.String or SchemaShape.Integer or SchemaShape.Number or SchemaShape.Boolean or SchemaShape.Reference))
+            if (schema is not null && !IsParameterSchema(schema, location))
             {
-                Report(JuheDiagnostics.UnsupportedParameterType, schemaNode.Start, name ?? "(unnamed)", "of type " + schema.Shape.ToString().ToLowerInvariant());
+                string what = schema.Shape == SchemaShape.Array && location != ParameterLocation.Query
+                    ? "an array (only query parameters may be arrays)"
+                    : "of type " + schema.Shape.ToString().ToLowerInvariant();
+                Report(JuheDiagnostics.UnsupportedParameterType, schemaNode.Start, name ?? "(unnamed)", what);
                 schema = null;
             }
         }
@@ -223,9 +234,38 @@ internal sealed partial class SchemaReader
             return null;
         }
 
-        return new ParameterDef(name, location.Value, csharpName, required, OptionalString(parameter, "description"), schema, parameter.Start);
+        bool segments = OptionalBool(parameter, "x-juhe-segments") ?? false;
+        bool optionalPrefix = OptionalBool(parameter, "x-juhe-optional-prefix") ?? false;
+        if ((segments || optionalPrefix) && location != ParameterLocation.Path)
+        {
+            Report(JuheDiagnostics.PathExtensionOnOtherParameter, parameter.Start, name, segments ? "x-juhe-segments" : "x-juhe-optional-prefix");
+            return null;
+        }
+
+        return new ParameterDef(name, location.Value, csharpName, required, OptionalString(parameter, "description"), schema, parameter.Start)
+        {
+            Segments = segments,
+            OptionalPrefix = optionalPrefix,
+            DefaultText = (schemaNode as JsonObjectNode)?["default"] is { } defaultNode ? DefaultText(defaultNode) : null,
+        };
     }
 
+    /// <summary>Path and header values are one primitive or enum; query values may also be an array of those.</summary>
+    private static bool IsParameterSchema(SchemaDef schema, ParameterLocation? location)
+    {
+        static bool IsScalar(SchemaDef s) => s.Shape is SchemaShape.String or SchemaShape.Integer or SchemaShape.Number or SchemaShape.Boolean or SchemaShape.Reference or SchemaShape.Enum;
+        return IsScalar(schema) || (location == ParameterLocation.Query && schema.Shape == SchemaShape.Array && IsScalar(schema.Items!));
+    }
+
+    /// <summary>A schema <c>default</c> as the text it is sent as: strings as they are, booleans in lower case, numbers as written.</summary>
+    private static string? DefaultText(JsonNode node) => node switch
+    {
+        JsonStringNode text => text.Value,
+        _ when node.Kind == JsonKind.True => "true",
+        _ when node.Kind == JsonKind.False => "false",
+        JsonNumberNode number => number.Text,
+        _ => null,
+    };
     private void CheckPathTemplate(string path, List<ParameterDef> parameters, TextPosition position)
     {
         var placeholders = new List<string>();

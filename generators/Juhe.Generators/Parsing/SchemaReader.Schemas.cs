@@ -233,8 +233,10 @@ internal sealed partial class SchemaReader
                     continue;
                 }
 
-                string? csharpName = member.Value is JsonObjectNode propertyObject ? OptionalString(propertyObject, "x-juhe-name") : null;
-                properties.Add(new PropertyDef(member.Name, csharpName, required.Remove(member.Name), propertySchema, member.NamePosition));
+                var propertyObject = member.Value as JsonObjectNode;
+                string? csharpName = propertyObject is null ? null : OptionalString(propertyObject, "x-juhe-name");
+                string? partName = propertyObject is null ? null : OptionalString(propertyObject, "x-juhe-part-name");
+                properties.Add(new PropertyDef(member.Name, csharpName, required.Remove(member.Name), propertySchema, member.NamePosition) { PartName = partName });
             }
         }
         else if (propertiesNode is not null)

@@ -1,3 +1,5 @@
+using Juhe.Generators.Model;
+
 namespace Juhe.Generators.Parsing;
 
 // The x-juhe-task extension: how a task-submitting operation is polled.
@@ -24,7 +26,9 @@ internal sealed partial class SchemaReader
             Poll = poll,
             IdPath = id,
             StatusPath = status,
-            ResultPath = OptionalString(task, "result"),
+            ResultPaths = task["result"] is JsonArrayNode ? StringList(task, "result") : OptionalString(task, "result") is { } result ? new[] { result }.ToEquatableArray() : EquatableArray<string>.Empty,
+            ProgressPath = OptionalString(task, "progress"),
+            FailReasonPath = OptionalString(task, "failReason"),
             Queued = StringList(task, "queued"),
             Running = StringList(task, "running"),
             Succeeded = StringList(task, "succeeded"),

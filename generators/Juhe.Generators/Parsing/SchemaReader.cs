@@ -58,6 +58,7 @@ internal sealed partial class SchemaReader
         }
 
         AuthStyle auth = ReadAuth(document["x-juhe-auth"]) ?? AuthStyle.Bearer;
+        EnvelopeStyle envelope = ReadEnvelope(document["x-juhe-envelope"]) ?? EnvelopeStyle.None;
 
         var schemas = new List<NamedSchema>();
         if (Member(document, "components") is JsonObjectNode components && Member(components, "schemas") is JsonObjectNode schemaTable)
@@ -113,7 +114,7 @@ internal sealed partial class SchemaReader
                         continue;
                     }
 
-                    OperationDef? def = ReadOperation(verb, path.Name, operation, auth);
+                    OperationDef? def = ReadOperation(verb, path.Name, operation, auth, envelope);
                     if (def is not null)
                     {
                         operations.Add(def);

@@ -18,8 +18,14 @@ internal sealed record TaskDef
     /// <summary>The path of the status in the poll response.</summary>
     public required string StatusPath { get; init; }
 
-    /// <summary>The path of the result in the poll response, if any.</summary>
-    public string? ResultPath { get; init; }
+    /// <summary>The paths of the result URLs in the poll response (<c>result</c>: one path or an array of paths).</summary>
+    public EquatableArray<string> ResultPaths { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The path of the progress in the poll response, if any.</summary>
+    public string? ProgressPath { get; init; }
+
+    /// <summary>The path of the failure reason in the poll response, if any.</summary>
+    public string? FailReasonPath { get; init; }
 
     public EquatableArray<string> Queued { get; init; } = EquatableArray<string>.Empty;
 

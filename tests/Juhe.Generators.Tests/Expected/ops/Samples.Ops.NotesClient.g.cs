@@ -54,7 +54,7 @@ public sealed partial class NotesClient
     /// <exception cref="global::Juhe.Http.JuheApiException">The gateway answered with an error.</exception>
     public global::System.Threading.Tasks.Task<global::Samples.Ops.Note> GetAsync(string noteId, int? limit = null, bool? verbose = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(noteId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(noteId);
         var query = new global::System.Text.StringBuilder();
         if (limit is { } limitValue)
         {
