@@ -15,7 +15,9 @@ public sealed partial class JuheClient
     /// <remarks>
     /// A path (<c>/v1/videos/…/content</c>) or a URL under <see cref="JuheClientOptions.BaseUrl"/> is
     /// fetched from the gateway with the client's key, retries and timeouts. Any other host gets a
-    /// plain GET with no credentials at all: the gateway key is never sent to a CDN. Either way
+    /// plain GET with no credentials at all: the gateway key is never sent to a CDN (and when the
+    /// gateway itself redirects to one, <see cref="HttpClient"/> drops the <c>Authorization</c> header
+    /// before following). Either way
     /// <see cref="JuheClientOptions.Timeout"/> bounds the wait for the headers and
     /// <see cref="JuheClientOptions.StreamIdleTimeout"/> each read.
     /// </remarks>
