@@ -12,5 +12,8 @@ foreach (Option option in ConnectionOptions.All)
 
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(TokensCommand.Create());
+root.Subcommands.Add(AccountCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

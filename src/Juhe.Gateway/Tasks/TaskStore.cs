@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Juhe.Gateway.Catalog;
+
+namespace Juhe.Gateway.Tasks;
+
+/// <summary>What a poll reports: the status value and, once it has ended, the result URL.</summary>
+internal readonly record struct TaskPhase(string? Status, int Progress, bool Succeeded, bool Failed);
+
+/// <summary>
+/// The tasks submitted to this gateway. Each poll advances a task's lifecycle: queued on the first
+/// poll, running (with progress) for <see cref="JuheGatewayOptions.TaskRunningPolls"/> polls, then
+/// succeeded with a result URL this gateway serves, or failed when the submit asked for it.
+/// </summary>
+internal sealed class TaskStore(int runningPolls)
+{
+    private readonly ConcurrentDictionary<string, GatewayTask> _tasks = new(StringComparer.Ordinal);
+    private int _next;
+
+    /// <summary>Registers a new task and returns it.</summary>
+    public GatewayTask Submit(TaskSpec spec, bool fails, string resultExtension)
+    {
+        string id = "task_" + Interlocked.Increment(ref _next).ToString("D6", CultureInfo.InvariantCulture);
+        var task = new GatewayTask(id, spec, fails, resultExtension);
+        _tasks[id] = task;
+        return task;
+    }
+
+    /// <summary>The task whose id is one of <paramref name="candidates"/> (the poll's path and query values).</summary>
+    public GatewayTask? Find(IEnumerable<string> candidates) =>
+        candidates.Select(c => _tasks.TryGetValue(c, out GatewayTask? task) ? task : null).FirstOrDefault(t => t is not null);
+
+    /// <summary>Counts a poll of <paramref name="task"/> and says where it is now.</summary>
+    public TaskPhase Advance(GatewayTask task)
+    {
+        int poll = task.Poll();
+        TaskSpec spec = task.Spec;
+        if (poll <= 1)
+        {
+            return new TaskPhase(First(spec.Queued) ?? First(spec.Running), 0, false, false);
+        }
+
+        if (poll <= 1 + runningPolls)
+        {
+            return new TaskPhase(First(spec.Running), 100 * (poll - 1) / (runningPolls + 1), false, false);
+        }
+
+        return task.Fails
+            ? new TaskPhase(First(spec.Failed), 100, false, true)
+            : new TaskPhase(First(spec.Succeeded), 100, true, false);
+    }
+
+    /// <summary>Writes a submit's task id and first status into its answer.</summary>
+    public static void StampSubmit(JsonNode? answer, GatewayTask task)
+    {
+        if (task.Spec.IdPath is { } idPath)
+        {
+            JsonPath.Set(answer, idPath, task.Id);
+        }
+
+        if (task.Spec.StatusPath is { } statusPath && JsonPath.Get(answer, statusPath) is not null && First(task.Spec.Queued) is { } queued)
+        {
+            JsonPath.Set(answer, statusPath, queued);
+        }
+    }
+
+    /// <summary>Writes a poll's status, progress and result URL into its answer.</summary>
+    public static void StampPoll(JsonNode? answer, GatewayTask task, TaskPhase phase, Func<string, string> fileUrl)
+    {
+        TaskSpec spec = task.Spec;
+        if (spec.IdPath is { } idPath && JsonPath.Get(answer, idPath) is not null)
+        {
+            JsonPath.Set(answer, idPath, task.Id);
+        }
+
+        if (spec.StatusPath is { } statusPath && phase.Status is { } status)
+        {
+            JsonPath.Set(answer, statusPath, status);
+        }
+
+        if (spec.ProgressPath is { } progressPath)
+        {
+            JsonNode? current = JsonPath.Get(answer, progressPath);
+            JsonPath.Set(answer, progressPath, current is JsonValue v && v.TryGetValue(out string? _)
+                ? JsonValue.Create(phase.Progress.ToString(CultureInfo.InvariantCulture) + "%")
+                : JsonValue.Create(phase.Progress));
+        }
+
+        if (spec.ResultPath is { } resultPath)
+        {
+            JsonPath.Set(answer, resultPath, phase.Succeeded ? JsonValue.Create(fileUrl(task.Id + task.ResultExtension)) : null);
+        }
+    }
+
+    private static string? First(IReadOnlyList<string> values) => values.Count > 0 ? values[0] : null;
+}
