@@ -58,7 +58,7 @@ public sealed partial class EveryOperationTests
 
     static EveryOperationTests()
     {
-        foreach ((string operationId, Func<JuheClient, Task> call) in EngineFamilyCalls())
+        foreach ((string operationId, Func<JuheClient, Task> call) in EngineFamilyCalls().Concat(VideoFamilyCalls()))
         {
             Calls.Add(operationId, call);
         }
