@@ -1,26 +1,24 @@
+using Juhe.Gateway;
+
 namespace Juhe.Cli;
 
-/// <summary>The offline gateway for a run without a configured one.</summary>
+/// <summary>The offline gateway, started in this process for a run without a configured one.</summary>
 internal sealed class OfflineGateway : IAsyncDisposable
 {
-    private OfflineGateway(Uri baseUrl)
-    {
-        BaseUrl = baseUrl;
-    }
+    private readonly JuheGateway _gateway;
 
-    public Uri BaseUrl { get; }
+    private OfflineGateway(JuheGateway gateway) => _gateway = gateway;
 
-    public string ApiKey { get; } = "sk-juhe-offline";
+    public Uri BaseUrl => _gateway.BaseUrl;
 
-    public string SystemAccessToken { get; } = "juhe-offline-system-token";
+    public string ApiKey => _gateway.ApiKey;
 
-    public long UserId { get; } = 1;
+    public string SystemAccessToken => _gateway.SystemAccessToken;
 
-    public static Task<OfflineGateway> StartAsync(CancellationToken cancellationToken)
-    {
-        _ = cancellationToken;
-        throw new CliException("no gateway is configured: set JUHE_BASE_URL (or --base-url) and JUHE_API_KEY.");
-    }
+    public long UserId => _gateway.UserId;
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public static async Task<OfflineGateway> StartAsync(CancellationToken cancellationToken) =>
+        new(await JuheGateway.StartAsync(new JuheGatewayOptions { TaskRunningPolls = 3 }, cancellationToken).ConfigureAwait(false));
+
+    public ValueTask DisposeAsync() => _gateway.DisposeAsync();
 }

@@ -15,5 +15,6 @@ root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(TokensCommand.Create());
 root.Subcommands.Add(AccountCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(GatewayCommand.Create());
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -33,6 +33,24 @@ public sealed class SuccessEnvelopeTests
     }
 
     [Fact]
+    public async Task A_200_body_that_is_only_a_text_error_is_the_gateways_error()
+    {
+        JuheApiException e = await Call("""{"error":"当前分组上游负载已饱和，请稍后再试"}""");
+
+        Assert.Equal(("当前分组上游负载已饱和，请稍后再试", JuheErrorKind.Gateway), (e.ErrorMessage, e.Kind));
+    }
+
+    [Fact]
+    public async Task A_text_error_beside_a_status_is_a_task_describing_itself_not_an_envelope()
+    {
+        using JuheClient client = Create(FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, """{"text":"p1","status":"failed","error":"NSFW"}""")));
+
+        Reply reply = await client.SendAsync(Post(), new Greeting("a", 1), HttpTestJson.Default.Greeting, HttpTestJson.Default.Reply);
+
+        Assert.Equal("p1", reply.Text);
+    }
+
+    [Fact]
     public async Task A_success_body_with_a_null_error_member_is_read_as_the_documented_type()
     {
         using JuheClient client = Create(FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, """{"text":"fine","error":null}""")));
