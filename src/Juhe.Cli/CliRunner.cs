@@ -43,9 +43,16 @@ internal static class CliRunner
             Terminal.Error.WriteLine("juhe: " + e.Message);
             return Usage;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or UnauthorizedAccessException or FormatException or HttpRequestException)
         {
             Terminal.Error.WriteLine("juhe: " + e.Message);
+            return Failed;
+        }
+#pragma warning disable CA1031 // The promise is one line and an exit code, never a stack trace, whatever went wrong.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Terminal.Error.WriteLine($"juhe: unexpected {e.GetType().Name}: {e.Message}");
             return Failed;
         }
     }

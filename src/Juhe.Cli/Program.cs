@@ -12,6 +12,7 @@ foreach (Option option in ConnectionOptions.All)
 
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(ImageCommand.Create());
 root.Subcommands.Add(TokensCommand.Create());
 root.Subcommands.Add(AccountCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
