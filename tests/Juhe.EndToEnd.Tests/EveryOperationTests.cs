@@ -58,7 +58,7 @@ public sealed partial class EveryOperationTests
 
     static EveryOperationTests()
     {
-        foreach ((string operationId, Func<JuheClient, Task> call) in EngineFamilyCalls().Concat(NativeFormatCalls())
+        foreach ((string operationId, Func<JuheClient, Task> call) in EngineFamilyCalls().Concat(NativeFormatCalls()).Concat(VideoFamilyCalls())
             .Concat(ImageCalls()).Concat(IdeogramCalls()).Concat(MidjourneyCalls()).Concat(ReplicateCalls()).Concat(FalCalls()))
         {
             Calls.Add(operationId, call);

@@ -87,6 +87,14 @@ internal static class SchemaFacts
     /// </summary>
     public static MemberInclusion Inclusion(SchemaSet schemas, SchemaNode member, string name, bool required, bool atTopLevel, bool inFull)
     {
+        if (!required && name is "error" or "errors")
+        {
+            // A successful call carries no error, and a client reads one in a 2xx answer as a failure
+            // (Sora's and Seedance's error object, Replicate's error text). A failed task gets its
+            // reason written at its failReason path instead.
+            return MemberInclusion.Omit;
+        }
+
         if (required || inFull)
         {
             return MemberInclusion.Value;

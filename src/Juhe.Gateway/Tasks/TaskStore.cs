@@ -78,7 +78,9 @@ internal sealed class TaskStore(int runningPolls)
     public static void StampPoll(JsonNode? answer, GatewayTask task, TaskPhase phase, Func<string, string> fileUrl)
     {
         TaskSpec spec = task.Spec;
-        if (spec.IdPath is { } idPath && JsonPath.Get(answer, idPath) is not null)
+        // The submit's id path, where the poll answer has a value there too (Sora's id); Suno's submit
+        // id path "data" is the poll's whole task object, which stays.
+        if (spec.IdPath is { } idPath && JsonPath.Get(answer, idPath) is JsonValue)
         {
             JsonPath.Set(answer, idPath, task.Id);
         }
