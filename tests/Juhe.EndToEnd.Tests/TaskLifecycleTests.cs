@@ -3,6 +3,8 @@ using Juhe.Http;
 using Juhe.Kling;
 using Juhe.Midjourney;
 using Juhe.Replicate;
+using Juhe.Sora;
+using Juhe.Suno;
 using Juhe.Tasks;
 
 namespace Juhe.EndToEnd.Tests;
@@ -75,6 +77,44 @@ public sealed class TaskLifecycleTests
 
         Assert.Equal("failed", failed.RawStatus);
         Assert.Contains("X-Juhe-Task-Outcome", failed.FailureReason, StringComparison.Ordinal); // Replicate's top-level "error"
+    }
+
+    [Fact]
+    public async Task A_Sora_video_succeeds_without_an_error_object_and_fails_with_its_reason_at_error_message()
+    {
+        await using JuheGateway gateway = await JuheGateway.StartAsync();
+        var headers = new HeaderInjector();
+        using JuheClient client = Gateways.ClientFor(gateway, headers);
+        SoraCreateVideoRequest request = SoraCreateVideoRequest.CreateBuilder(SoraModel.Sora2, "she smiles").Build();
+
+        JuheTaskSnapshot<SoraVideo> done = await client.Sora.RunCreateVideoAsync(request, polling: QuickPolls);
+        headers.Headers["X-Juhe-Task-Outcome"] = "failed";
+        // A failed video is {"status":"failed","error":{"message":…}}: JuheClient reads a top-level error
+        // object in a 2xx answer as the gateway's error envelope, so the poll raises it as such (a text
+        // error beside a status is already read as the task's own failure; an object is not, yet).
+        JuheApiException failed = await Assert.ThrowsAsync<JuheApiException>(() => client.Sora.RunCreateVideoAsync(request, polling: QuickPolls));
+
+        Assert.Null(done.Payload!.Error);
+        Assert.Equal(100, done.ProgressPercent);
+        Assert.Equal(JuheErrorKind.Gateway, failed.Kind);
+        Assert.Contains("X-Juhe-Task-Outcome", failed.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("getSoraVideo", gateway.Calls[^1].OperationId);
+    }
+
+    [Fact]
+    public async Task A_Suno_task_reports_text_progress_in_its_own_task_object()
+    {
+        await using JuheGateway gateway = await JuheGateway.StartAsync(new JuheGatewayOptions { TaskRunningPolls = 3 });
+        using JuheClient client = Gateways.ClientFor(gateway);
+        var seen = new RecordedProgress<JuheTaskSnapshot<SunoTaskResponse>>();
+
+        JuheTaskSnapshot<SunoTaskResponse> done = await client.Suno.RunCreateMusicAsync(
+            SunoMusicRequest.CreateBuilder().WithGptDescriptionPrompt("a happy song").Build(), seen, QuickPolls);
+
+        Assert.Equal(JuheTaskState.Succeeded, done.State);
+        Assert.Equal("100%", done.Payload!.Data!.Progress);
+        Assert.Contains(seen.Items, s => s.RawStatus == "IN_PROGRESS" && s.ProgressPercent is 25 or 50 or 75);
+        Assert.False(string.IsNullOrEmpty(done.Payload.Data.TaskId));
     }
 
     [Fact]
