@@ -30,6 +30,7 @@ public sealed class TaskLifecycleTests
         Assert.Equal(["submitted", "processing", "succeed"], seen.Items.Select(s => s.RawStatus).Distinct());
         Assert.Contains(seen.Items, s => s.State == JuheTaskState.Running && s.ProgressPercent is > 0 and < 100);
         Assert.Equal(0, done.Payload!.Code!.Int32); // Kling's success code, as x-juhe-envelope task-code wants
+        Assert.All(seen.Items, s => Assert.Equal(done.TaskId, s.Payload!.Data!.TaskId));
         using HttpResponseMessage video = await new HttpClient().GetAsync(new Uri(Assert.Single(done.ResultUrls)));
         Assert.Equal("video/mp4", video.Content.Headers.ContentType?.MediaType);
         Assert.Equal("ftyp"u8.ToArray(), (await video.Content.ReadAsByteArrayAsync())[4..8]);
@@ -61,6 +62,7 @@ public sealed class TaskLifecycleTests
             () => client.Midjourney.RunImagineAsync(MidjourneyImagineRequest.CreateBuilder("a lighthouse").Build(), polling: QuickPolls));
 
         Assert.Equal("FAILURE", failed.RawStatus);
+        Assert.Equal(failed.TaskId, ((MidjourneyTask)failed.Payload!).Id);
         Assert.Contains("X-Juhe-Task-Outcome", failed.FailureReason, StringComparison.Ordinal);
         Assert.Null(((MidjourneyTask)failed.Payload!).ImageUrl);
     }

@@ -18,6 +18,8 @@ internal sealed class TaskStore(int runningPolls)
     /// <summary>The reason a task asked to fail (<c>X-Juhe-Task-Outcome: failed</c>) gives.</summary>
     public const string FailReason = "The offline gateway failed this task as the submit asked (X-Juhe-Task-Outcome: failed).";
 
+    private static readonly string[] TaskIdNames = ["id", "task_id"];
+
     private readonly ConcurrentDictionary<string, GatewayTask> _tasks = new(StringComparer.Ordinal);
     private int _next;
 
@@ -88,6 +90,18 @@ internal sealed class TaskStore(int runningPolls)
         if (spec.StatusPath is { } statusPath && phase.Status is { } status)
         {
             JsonPath.Set(answer, statusPath, status);
+
+            // The task object that holds the status names the task too (Midjourney's id, Kling's and
+            // Suno's task_id): the id polled, not a generated one.
+            int dot = statusPath.LastIndexOf('.');
+            JsonNode? owner = dot < 0 ? answer : JsonPath.Get(answer, statusPath[..dot]);
+            foreach (string idName in TaskIdNames)
+            {
+                if (owner is JsonObject taskObject && taskObject[idName] is JsonValue)
+                {
+                    taskObject[idName] = task.Id;
+                }
+            }
         }
 
         if (spec.ProgressPath is { } progressPath)
