@@ -29,7 +29,7 @@ public sealed class TaskLifecycleTests
 
         Assert.Equal(["submitted", "processing", "succeed"], seen.Items.Select(s => s.RawStatus).Distinct());
         Assert.Contains(seen.Items, s => s.State == JuheTaskState.Running && s.ProgressPercent is > 0 and < 100);
-        Assert.Equal(0, done.Payload!.Code!.Int32); // Kling's success code, as x-juhe-envelope task-code wants
+        Assert.Equal((0, "SUCCEED"), (done.Payload!.Code!.Int32, done.Payload.Message)); // Kling's success envelope (x-juhe-envelope task-code)
         Assert.All(seen.Items, s => Assert.Equal(done.TaskId, s.Payload!.Data!.TaskId));
         using HttpResponseMessage video = await new HttpClient().GetAsync(new Uri(Assert.Single(done.ResultUrls)));
         Assert.Equal("video/mp4", video.Content.Headers.ContentType?.MediaType);

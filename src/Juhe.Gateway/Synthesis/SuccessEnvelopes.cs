@@ -31,9 +31,12 @@ internal static class SuccessEnvelopes
                 break;
             case SuccessEnvelope.TaskCode:
                 // Kling's codes are numbers (0), other task APIs say "success"; the schema's first type decides.
+                // Their messages follow: Kling says "SUCCEED", new-api's task envelope an empty message.
                 if (body["code"] is JsonValue code)
                 {
-                    body["code"] = code.GetValueKind() == JsonValueKind.String ? JsonValue.Create("success") : JsonValue.Create(0);
+                    bool textCode = code.GetValueKind() == JsonValueKind.String;
+                    body["code"] = textCode ? JsonValue.Create("success") : JsonValue.Create(0);
+                    Replace(body, "message", JsonValue.Create(textCode ? string.Empty : "SUCCEED"));
                 }
 
                 break;
