@@ -13,6 +13,8 @@ foreach (Option option in ConnectionOptions.All)
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ImageCommand.Create());
+root.Subcommands.Add(VideoCommand.Create());
+root.Subcommands.Add(MusicCommand.Create());
 root.Subcommands.Add(TokensCommand.Create());
 root.Subcommands.Add(AccountCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

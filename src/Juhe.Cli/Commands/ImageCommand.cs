@@ -30,7 +30,7 @@ internal static class ImageCommand
     private static readonly string[] Families = [.. OpenAiFormat.Keys, "midjourney", "kling", "replicate"];
 
     /// <summary>Interactive polling: a person watches the progress line, so the first polls come quickly and the gap stays short.</summary>
-    internal static readonly JuheTaskPollingOptions Polling = new() { InitialDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(5) };
+    internal static readonly JuheTaskPollingOptions Polling = new() { InitialDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(3) };
 
     public static Command Create()
     {

@@ -78,15 +78,15 @@ internal readonly struct ErrorBody
     }
 
     /// <summary>
-    /// Whether a success body is in fact an error envelope: a top-level <c>error</c> member that is an
-    /// object, or a string in a body without a <c>status</c> (not <c>null</c>, which some successful
-    /// answers carry), or Claude's <c>"type":"error"</c>. Only the top level is looked at; a body that
-    /// is not a JSON object is not an envelope.
+    /// Whether a success body is in fact an error envelope: a top-level <c>error</c> member (an object
+    /// or a string; not <c>null</c>, which some successful answers carry) in a body without a top-level
+    /// <c>status</c>, or Claude's <c>"type":"error"</c>. Only the top level is looked at; a body that is
+    /// not a JSON object is not an envelope.
     /// </summary>
     public static bool IsErrorEnvelope(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(TrimBom(body));
-        bool errorText = false, hasStatus = false;
+        bool error = false, hasStatus = false;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -99,12 +99,7 @@ internal readonly struct ErrorBody
                 if (reader.ValueTextEquals("error"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        return true;
-                    }
-
-                    errorText |= reader.TokenType == JsonTokenType.String;
+                    error |= reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
@@ -128,9 +123,10 @@ internal readonly struct ErrorBody
             // Broken JSON is not an envelope; reading it as the documented type will say what is wrong.
         }
 
-        // A text error beside a status is a task describing its own failure (Replicate's failed
-        // prediction), which the task poller reports; alone, it is the gateway's error.
-        return errorText && !hasStatus;
+        // An error beside a top-level status is an object describing its own failure (Replicate's
+        // failed prediction, Sora's failed video, a failed background Response), which the caller or
+        // the task poller reads; without one, it is the gateway's error envelope.
+        return error && !hasStatus;
     }
 
     private static ErrorBody ParseJson(ReadOnlySpan<byte> body)

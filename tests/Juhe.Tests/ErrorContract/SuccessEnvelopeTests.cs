@@ -40,10 +40,12 @@ public sealed class SuccessEnvelopeTests
         Assert.Equal(("当前分组上游负载已饱和，请稍后再试", JuheErrorKind.Gateway), (e.ErrorMessage, e.Kind));
     }
 
-    [Fact]
-    public async Task A_text_error_beside_a_status_is_a_task_describing_itself_not_an_envelope()
+    [Theory]
+    [InlineData("""{"text":"p1","status":"failed","error":"NSFW"}""")]
+    [InlineData("""{"text":"p1","status":"failed","error":{"code":"moderation","message":"blocked"}}""")]
+    public async Task An_error_beside_a_status_is_an_object_describing_itself_not_an_envelope(string body)
     {
-        using JuheClient client = Create(FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, """{"text":"p1","status":"failed","error":"NSFW"}""")));
+        using JuheClient client = Create(FakeHandler.Answering(() => Responses.Json(HttpStatusCode.OK, body)));
 
         Reply reply = await client.SendAsync(Post(), new Greeting("a", 1), HttpTestJson.Default.Greeting, HttpTestJson.Default.Reply);
 

@@ -155,17 +155,17 @@ public class SeedanceTests
     }
 
     [Fact]
-    public async Task A_failed_task_with_Ark_s_error_object_surfaces_its_message_as_an_API_error()
+    public async Task A_failed_task_raises_JuheTaskFailedException_with_Ark_s_error_message_as_the_reason()
     {
-        // Ark's failed task carries "error":{code,message} at the top level, which every JSON answer
-        // treats as an error envelope: the wait ends with Ark's message, as a JuheApiException.
+        // Ark's failed task carries "error":{code,message} beside its status: the task describing
+        // its own failure, which the poller reports with error.message as the reason.
         var clock = new VirtualClock();
         using JuheClient client = ClientFor(Answering(
             $$"""{"id":"{{Id}}","status":"failed","error":{"code":"OutputVideoSensitiveContentDetected","message":"The output video may contain sensitive content."}""" + "}"));
 
-        var e = await Assert.ThrowsAsync<JuheApiException>(() => clock.RunAsync(client.Seedance.WaitTaskAsync(Id, polling: Polling(clock))));
+        var e = await Assert.ThrowsAsync<JuheTaskFailedException>(() => clock.RunAsync(client.Seedance.WaitTaskAsync(Id, polling: Polling(clock))));
 
-        Assert.Contains("The output video may contain sensitive content.", e.Message, StringComparison.Ordinal);
+        Assert.Equal("The output video may contain sensitive content.", e.FailureReason);
     }
 
     [Fact]

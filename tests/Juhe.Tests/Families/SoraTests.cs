@@ -168,17 +168,17 @@ public class SoraTests
     }
 
     [Fact]
-    public async Task A_failed_video_with_its_error_object_surfaces_the_message_as_an_API_error()
+    public async Task A_failed_video_raises_JuheTaskFailedException_with_its_error_message_as_the_reason()
     {
-        // The catalogue's failed object carries "error":{…} at the top level, which every JSON answer
-        // treats as an error envelope: the wait ends with the message, as a JuheApiException.
+        // The catalogue's failed object carries "error":{…} beside its status: the video describing
+        // its own failure, which the poller reports with error.message as the reason.
         var clock = new VirtualClock();
         using JuheClient client = ClientFor(Answering(
             $$"""{"id":"{{Id}}","object":"video","status":"failed","progress":10,"error":{"message":"moderation_blocked: the prompt was blocked","code":"moderation_blocked"}""" + "}"));
 
-        var e = await Assert.ThrowsAsync<JuheApiException>(() => clock.RunAsync(client.Sora.WaitVideoAsync(Id, polling: Polling(clock))));
+        var e = await Assert.ThrowsAsync<JuheTaskFailedException>(() => clock.RunAsync(client.Sora.WaitVideoAsync(Id, polling: Polling(clock))));
 
-        Assert.Contains("moderation_blocked: the prompt was blocked", e.Message, StringComparison.Ordinal);
+        Assert.Equal("moderation_blocked: the prompt was blocked", e.FailureReason);
     }
 
     [Fact]
