@@ -91,16 +91,13 @@ public sealed class TaskLifecycleTests
 
         JuheTaskSnapshot<SoraVideo> done = await client.Sora.RunCreateVideoAsync(request, polling: QuickPolls);
         headers.Headers["X-Juhe-Task-Outcome"] = "failed";
-        // A failed video is {"status":"failed","error":{"message":…}}: JuheClient reads a top-level error
-        // object in a 2xx answer as the gateway's error envelope, so the poll raises it as such (a text
-        // error beside a status is already read as the task's own failure; an object is not, yet).
-        JuheApiException failed = await Assert.ThrowsAsync<JuheApiException>(() => client.Sora.RunCreateVideoAsync(request, polling: QuickPolls));
+        JuheTaskFailedException failed = await Assert.ThrowsAsync<JuheTaskFailedException>(() => client.Sora.RunCreateVideoAsync(request, polling: QuickPolls));
 
         Assert.Null(done.Payload!.Error);
         Assert.Equal(100, done.ProgressPercent);
-        Assert.Equal(JuheErrorKind.Gateway, failed.Kind);
-        Assert.Contains("X-Juhe-Task-Outcome", failed.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal("getSoraVideo", gateway.Calls[^1].OperationId);
+        Assert.Equal("failed", failed.RawStatus);
+        Assert.Contains("X-Juhe-Task-Outcome", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Null(((SoraVideo)failed.Payload!).VideoUrl);
     }
 
     [Fact]
