@@ -5,7 +5,8 @@ public sealed partial class EveryOperationTests
 {
     private static readonly HttpClient FileDownloads = new();
 
-    private static async Task AssertServedFileAsync(string url)
+    /// <summary>Fetches <paramref name="url"/> and returns the media type it was served as.</summary>
+    private static async Task<string?> AssertServedFileAsync(string url)
     {
         using HttpResponseMessage file = await FileDownloads.GetAsync(new Uri(url));
         byte[] bytes = await file.Content.ReadAsByteArrayAsync();
@@ -13,5 +14,6 @@ public sealed partial class EveryOperationTests
         Assert.True(file.IsSuccessStatusCode, $"GET {url}: {(int)file.StatusCode}");
         Assert.Contains("/juhe/files/", url, StringComparison.Ordinal);
         Assert.NotEmpty(bytes);
+        return file.Content.Headers.ContentType?.MediaType;
     }
 }

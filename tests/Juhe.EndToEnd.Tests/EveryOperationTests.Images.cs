@@ -14,7 +14,8 @@ public sealed partial class EveryOperationTests
         new("createImage", async client =>
         {
             ImagesResponse images = await client.Images.GenerateAsync(ImageGenerationRequest.CreateBuilder("dall-e-3", "a red fox in snow").Build());
-            Assert.False(string.IsNullOrEmpty(Assert.Single(images.Data).Url));
+            string url = Assert.Single(images.Data).Url!;
+            Assert.Equal("image/png", await AssertServedFileAsync(url)); // an image route's URLs are PNG files
         }),
         new("editImage", async client =>
         {

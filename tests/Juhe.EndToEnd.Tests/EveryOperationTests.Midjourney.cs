@@ -31,7 +31,7 @@ public sealed partial class EveryOperationTests
         {
             JuheTaskSnapshot<MidjourneyTask> done = await client.Midjourney.RunImagineAsync(MidjourneyImagineRequest.CreateBuilder("a lighthouse").Build(), polling: QuickPolls);
             Assert.Equal(JuheTaskState.Succeeded, done.State);
-            await AssertServedFileAsync(Assert.Single(done.ResultUrls));
+            Assert.Equal("image/png", await AssertServedFileAsync(Assert.Single(done.ResultUrls)));
         }),
         new("getMidjourneyImageSeed", async client =>
         {

@@ -74,15 +74,16 @@ internal sealed partial class GatewayDispatcher
         || (operation.StreamFlag is { } flag && body is { ValueKind: JsonValueKind.Object } json
             && json.TryGetProperty(flag, out JsonElement value) && value.ValueKind == JsonValueKind.True);
 
-    // The media type of a task's result file: the extension the schema's result member suggests.
-    private static string ResultMediaType(GatewayOperation operation, TaskSpec task)
-    {
-        string hint = (task.ResultPaths.Count > 0 ? task.ResultPaths[0] : string.Empty) + " " + operation.Path.Template;
-        return hint.Contains("video", StringComparison.OrdinalIgnoreCase) ? "video/mp4"
-            : hint.Contains("image", StringComparison.OrdinalIgnoreCase) || hint.Contains("/mj/", StringComparison.Ordinal) ? "image/png"
-            : hint.Contains("audio", StringComparison.OrdinalIgnoreCase) || hint.Contains("suno", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg"
-            : "application/octet-stream";
-    }
+    // The media type of a task's result file: what its first result path or the route names.
+    private static string ResultMediaType(GatewayOperation operation, TaskSpec task) =>
+        MediaTypeHint((task.ResultPaths.Count > 0 ? task.ResultPaths[0] : string.Empty) + " " + operation.Path.Template);
+
+    /// <summary>The kind of file a route, member path or answer type names: <c>/kling/v1/videos/…</c> → <c>video/mp4</c>, <c>IdeogramImagesResponse</c> → <c>image/png</c>.</summary>
+    internal static string MediaTypeHint(string hint) =>
+        hint.Contains("video", StringComparison.OrdinalIgnoreCase) ? "video/mp4"
+        : hint.Contains("image", StringComparison.OrdinalIgnoreCase) || hint.Contains("/mj/", StringComparison.Ordinal) ? "image/png"
+        : hint.Contains("audio", StringComparison.OrdinalIgnoreCase) || hint.Contains("suno", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg"
+        : "application/octet-stream";
 
     private static byte[] Serialize(JsonNode? answer)
     {

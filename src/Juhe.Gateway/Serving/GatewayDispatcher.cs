@@ -132,6 +132,7 @@ internal sealed partial class GatewayDispatcher
         {
             PrefersBase64 = SynthesisContext.AsksForBase64(call.Body),
             AnswersInFull = operation.AnswersInFull,
+            FileExtension = GeneratedFile.ExtensionOf(MediaTypeHint(operation.Path.Template + " " + (operation.JsonAnswer is { } answer ? SchemaSet.RefName(answer) : null))),
             AnswerLength = CallHeaders.AnswerTokens(http.Request, _options),
         };
         if (operation.StreamKind is { } kind && WantsStream(operation, call.Body))

@@ -180,7 +180,7 @@ internal sealed class ResponseSynthesizer(SchemaSet schemas, IReadOnlyList<strin
 
         if (SchemaFacts.IsUrlName(name) || format is "uri" or "url" || SchemaFacts.DescribesUrl(description))
         {
-            return context.FileUrl(context.NextId() + SchemaFacts.FileExtensionFor(name));
+            return context.FileUrl(context.NextId() + SchemaFacts.FileExtensionFor(name, context.FileExtension));
         }
 
         if (name == "id" || name.EndsWith("_id", StringComparison.Ordinal))

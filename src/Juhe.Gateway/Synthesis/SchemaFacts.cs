@@ -161,12 +161,15 @@ internal static class SchemaFacts
         description.StartsWith("One file URL", StringComparison.Ordinal) || description.StartsWith("Several file URLs", StringComparison.Ordinal)
         || description.StartsWith("Where to download", StringComparison.Ordinal);
 
-    /// <summary>The extension of a file whose URL a member holds: <c>video_url</c> → <c>.mp4</c>.</summary>
-    public static string FileExtensionFor(string name) =>
+    /// <summary>
+    /// The extension of a file whose URL a member holds: <c>video_url</c> → <c>.mp4</c>; a member whose
+    /// name does not say (<c>url</c>) takes <paramref name="fallback"/>, the operation's own kind of file.
+    /// </summary>
+    public static string FileExtensionFor(string name, string fallback) =>
         name.Contains("video", StringComparison.OrdinalIgnoreCase) ? ".mp4"
         : name.Contains("image", StringComparison.OrdinalIgnoreCase) ? ".png"
         : name.Contains("audio", StringComparison.OrdinalIgnoreCase) ? ".mp3"
-        : ".bin";
+        : fallback;
 
     /// <summary>The prefix a description quotes as <c>`chatcmpl-…`</c>, or <see langword="null"/>.</summary>
     public static string? IdPrefix(string description)

@@ -55,6 +55,9 @@ internal sealed class SynthesisContext
     /// <summary>Whether every optional member gets a value (see <c>GatewayOperation.AnswersInFull</c>).</summary>
     public bool AnswersInFull { get; init; }
 
+    /// <summary>The extension of the files this operation makes (<c>.png</c> for an image route), for URLs whose member name does not say.</summary>
+    public string FileExtension { get; init; } = ".bin";
+
     /// <summary>The index of the array item being generated.</summary>
     public int Index { get; set; }
 
