@@ -89,7 +89,7 @@ internal static class JsonPath
             name = name[..^Items.Length];
             if (current[name] is not JsonArray { Count: > 0 } list)
             {
-                list = [new JsonObject()];
+                list = new JsonArray(new JsonObject()); // not a collection expression: that calls the generic Add<T>, which is not AOT-safe
                 current[name] = list;
             }
 
