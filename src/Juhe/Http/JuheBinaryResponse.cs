@@ -59,27 +59,8 @@ public sealed class JuheBinaryResponse : IDisposable, IAsyncDisposable
     /// <param name="path">The file to write.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes when the file is written.</returns>
-    public async Task SaveAsync(string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string partial = full + ".part";
-        try
-        {
-            var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-            await using (file.ConfigureAwait(false))
-            {
-                await CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(partial, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-    }
+    public Task SaveAsync(string path, CancellationToken cancellationToken = default) =>
+        WholeFile.WriteAsync(path, CopyToAsync, cancellationToken);
 
     /// <inheritdoc/>
     public void Dispose()

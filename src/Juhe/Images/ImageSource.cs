@@ -1,3 +1,5 @@
+using Juhe.Http;
+
 namespace Juhe.Images;
 
 /// <summary>
@@ -59,27 +61,8 @@ internal static class ImageSource
     }
 
     /// <summary>Writes the image to the file at <paramref name="path"/>; a failed save leaves no partial file behind.</summary>
-    public static async Task SaveAsync(string? url, string? base64, string path, HttpClient? downloader, string what, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string partial = full + ".part";
-        try
-        {
-            var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-            await using (file.ConfigureAwait(false))
-            {
-                await WriteAsync(url, base64, file, downloader, what, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(partial, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-    }
+    public static Task SaveAsync(string? url, string? base64, string path, HttpClient? downloader, string what, CancellationToken cancellationToken) =>
+        WholeFile.WriteAsync(path, (file, ct) => WriteAsync(url, base64, file, downloader, what, ct), cancellationToken);
 
     /// <summary>The base64 payload of a <c>data:[type];base64,</c> URL.</summary>
     public static bool TryGetDataUrlPayload(string url, out ReadOnlyMemory<char> payload)
