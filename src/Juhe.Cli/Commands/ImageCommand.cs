@@ -71,7 +71,7 @@ internal static class ImageCommand
                 "KLING" => await RunAsync<KlingTaskResponse>("kling", p => client.Kling.RunGenerateImagesAsync(KlingImageRequest.CreateBuilder(text).Build(), progress: p, polling: Polling, cancellationToken: ct)).ConfigureAwait(false),
                 _ => await RunReplicateAsync(client, modelName ?? "black-forest-labs/flux-schnell", text, ct).ConfigureAwait(false),
             };
-            await ResultFiles.SaveAllAsync(urls, folder, "image", ".png", printOnly, ct).ConfigureAwait(false);
+            await ResultFiles.SaveAllAsync(client, urls, folder, "image", ".png", printOnly, ct).ConfigureAwait(false);
             return CliRunner.Ok;
         }, cancellationToken));
         return command;

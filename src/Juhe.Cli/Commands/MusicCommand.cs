@@ -29,7 +29,7 @@ internal static class MusicCommand
 
             // A song's clips carry its audio; the snapshot's own URLs are used when a gateway puts them there.
             done = final?.Payload.Data?.Data?.Clips?.Select(c => c.AudioUrl).OfType<string>().ToList() is { Count: > 0 } clips ? clips : final?.ResultUrls ?? [];
-            await ResultFiles.SaveAllAsync(done, parse.GetValue(output)!, "song", ".mp3", parse.GetValue(noDownload), ct).ConfigureAwait(false);
+            await ResultFiles.SaveAllAsync(client, done, parse.GetValue(output)!, "song", ".mp3", parse.GetValue(noDownload), ct).ConfigureAwait(false);
             return CliRunner.Ok;
         }, cancellationToken));
         return command;

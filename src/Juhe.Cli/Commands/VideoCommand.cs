@@ -34,7 +34,7 @@ internal static class VideoCommand
                 _ => await ImageCommand.RunAsync<VeoVideoTask>("veo", p => client.Veo.RunCreateVideoAsync(
                     VeoCreateVideoRequest.CreateBuilder(modelName ?? "veo3-fast", text).Build(), progress: p, polling: ImageCommand.Polling, cancellationToken: ct)).ConfigureAwait(false),
             };
-            await ResultFiles.SaveAllAsync(urls, parse.GetValue(output)!, "video", ".mp4", parse.GetValue(noDownload), ct).ConfigureAwait(false);
+            await ResultFiles.SaveAllAsync(client, urls, parse.GetValue(output)!, "video", ".mp4", parse.GetValue(noDownload), ct).ConfigureAwait(false);
             return CliRunner.Ok;
         }, cancellationToken));
         return command;

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Juhe.Http;
 
 namespace Juhe.Cli;
 
 /// <summary>Saves what a generation produced next to the caller: streamed to disk, named by kind, index and type.</summary>
 internal static class ResultFiles
 {
-    /// <summary>Result URLs point at file hosts, not the gateway: they are fetched without the gateway's key.</summary>
+    /// <summary>For image answers' URLs (<c>ImageData.SaveAsync</c>), which point at file hosts: fetched without the gateway's key.</summary>
     private static readonly HttpClient Downloader = new() { Timeout = TimeSpan.FromMinutes(10) };
 
     public static HttpClient Client => Downloader;
@@ -22,8 +23,11 @@ internal static class ResultFiles
         return Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"juhe-{kind}-{DateTime.Now:yyyyMMdd-HHmmss}-{index + 1}{extension}"));
     }
 
-    /// <summary>Downloads each URL into <paramref name="folder"/> (a partial file never stays behind) or, with <paramref name="printOnly"/>, prints them.</summary>
-    public static async Task SaveAllAsync(IReadOnlyList<string> urls, string folder, string kind, string fallbackExtension, bool printOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads each URL into <paramref name="folder"/> through <see cref="JuheClient.DownloadAsync(string, string, CancellationToken)"/>
+    /// (streamed, whole or not at all, the key sent only to the gateway) or, with <paramref name="printOnly"/>, prints them.
+    /// </summary>
+    public static async Task SaveAllAsync(JuheClient client, IReadOnlyList<string> urls, string folder, string kind, string fallbackExtension, bool printOnly, CancellationToken cancellationToken)
     {
         if (urls.Count == 0)
         {
@@ -39,29 +43,8 @@ internal static class ResultFiles
             }
 
             string path = PathFor(folder, kind, i, urls[i], fallbackExtension);
-            string partial = path + ".part";
-            try
-            {
-                using HttpResponseMessage response = await Downloader.GetAsync(urls[i], HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new IOException($"downloading {urls[i]} answered {(int)response.StatusCode} (result URLs are signed and expire; --no-download prints them instead).");
-                }
-
-                var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-                await using (file.ConfigureAwait(false))
-                {
-                    await response.Content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-                }
-
-                File.Move(partial, path, overwrite: true);
-                Terminal.WriteLine(path);
-            }
-            catch
-            {
-                File.Delete(partial);
-                throw;
-            }
+            await client.DownloadAsync(urls[i], path, cancellationToken).ConfigureAwait(false);
+            Terminal.WriteLine(path);
         }
     }
 }
