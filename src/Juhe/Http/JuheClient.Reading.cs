@@ -41,10 +41,7 @@ public sealed partial class JuheClient
         {
             long received = body.WrittenCount;
             body.Dispose();
-            throw e is InvalidDataException
-                ? context.Failure(JuheErrorKind.InvalidResponse, $"The response body could not be decompressed: {e.Message}", e)
-                : context.Failure(JuheErrorKind.Transport, string.Create(CultureInfo.InvariantCulture,
-                    $"The connection broke after {received} byte(s) of the response body had arrived, so the answer is incomplete: {e.Message}"), e);
+            throw context.BodyReadFailure(e, received, streamed: false);
         }
         catch
         {

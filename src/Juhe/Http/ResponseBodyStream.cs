@@ -182,11 +182,7 @@ internal sealed class ResponseBodyStream : Stream
     /// </summary>
     private bool IsTransportFault(Exception e) => !_disposed && e is IOException or InvalidDataException;
 
-    private JuheApiException TransportFault(Exception e) => e is InvalidDataException
-        ? Context.Failure(JuheErrorKind.InvalidResponse,
-            string.Create(CultureInfo.InvariantCulture, $"The response body could not be decompressed after {_received} byte(s): {e.Message}"), e)
-        : Context.Failure(JuheErrorKind.Transport,
-            string.Create(CultureInfo.InvariantCulture, $"The connection broke after {_received} byte(s) of the response body had arrived: {e.Message} What was read before this remains valid; the call may succeed if made again."), e);
+    private JuheApiException TransportFault(Exception e) => Context.BodyReadFailure(e, _received, streamed: true);
 
     private void OnIdle()
     {

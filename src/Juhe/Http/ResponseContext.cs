@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Juhe.Sse;
@@ -47,6 +48,30 @@ internal sealed class ResponseContext
     {
         string quoted = Encoding.UTF8.GetString(payload[..Math.Min(payload.Length, MaxQuotedBytes)]);
         return Failure(kind, payload.IsEmpty ? message : $"{message} It began: {quoted}", inner, excerpt: payload.IsEmpty ? null : Encoding.UTF8.GetString(payload[..Math.Min(payload.Length, JuheApiException.MaxBodyExcerptLength * 4)]));
+    }
+
+    /// <summary>
+    /// What reading the body threw, as the documented exception: <see cref="InvalidDataException"/> from a
+    /// corrupt compressed body is <see cref="JuheErrorKind.InvalidResponse"/>; any other I/O failure is the
+    /// connection breaking, <see cref="JuheErrorKind.Transport"/>.
+    /// </summary>
+    /// <param name="e">The exception the read threw.</param>
+    /// <param name="received">How many body bytes had arrived.</param>
+    /// <param name="streamed">Whether the caller has been reading items as they came (they stay valid) rather than one whole answer (now incomplete).</param>
+    public JuheApiException BodyReadFailure(Exception e, long received, bool streamed)
+    {
+        if (e is InvalidDataException)
+        {
+            return Failure(JuheErrorKind.InvalidResponse,
+                string.Create(CultureInfo.InvariantCulture, $"The response body could not be decompressed after {received} byte(s): {e.Message}"), e);
+        }
+
+        string message = streamed
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"The connection broke after {received} byte(s) of the response body had arrived: {e.Message} What was read before this remains valid; the call may succeed if made again.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"The connection broke after {received} byte(s) of the response body had arrived, so the answer is incomplete: {e.Message}");
+        return Failure(JuheErrorKind.Transport, message, e);
     }
 
     /// <summary>A failure the client detected.</summary>
